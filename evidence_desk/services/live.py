@@ -11,9 +11,9 @@ laptops coming back after a hub restart do not all knock at the same second.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.wording import Catalogue
@@ -165,27 +165,46 @@ def refused_entries(
     """The own entries the hub refused, oldest first, each with its rule; ``named`` holds
     refusals as a push's answer named them (by seq, with every fact: who decided first), which
     the store's verdict alone does not keep."""
-    found = []
-    device = session.folder.store_id
-    for seq, verdict, action, decided in session.conn.execute(
-        "SELECT p.seq, p.verdict, l.action, CASE WHEN json_valid(l.payload) "
-        "THEN json_extract(l.payload, '$.contact_id') END "
-        "FROM org_positions p JOIN ledger l USING (seq) WHERE p.verdict != '' ORDER BY p.seq"
-    ):
-        rule = str(verdict)
-        facts = {"device": device, "seq": str(seq)}
-        shown = rule
-        if not rule.startswith("hub."):  # a record rule of the rule table
-            facts.update(action=str(action), violated=rule)
-            shown = "hub.rule"
-        standing = None
-        if rule == "hub.decided":  # the push's answer named who decided first: read again
-            contact = "" if decided is None else str(decided)
-            standing = standing_decision(session, contact) if contact else None
-            facts.update(_decided_facts(contact, standing))
-        refusal = (named or {}).get(int(seq)) or HubRefused(shown, facts, status=409)
-        found.append(RefusedEntry(int(seq), str(action), rule, refusal, standing))
-    return found
+    rows = session.conn.execute(_REFUSED + "ORDER BY p.seq").fetchall()
+    return [_refused_entry(session, row, named or {}) for row in rows]
+
+
+def refused_entry(session: Session, seq: int) -> RefusedEntry | None:
+    """The own entry ``seq`` if the hub refused it, its refusal rebuilt from the store with the
+    facts the hub's answer named (for ``hub.decided``: the contact, and who decided first, how
+    and on which device, from the pulled entries): what ``sync.sync`` reports when a push's
+    answer was lost and the pull brought the verdict. None when the hub accepted it."""
+    row = session.conn.execute(_REFUSED + "AND p.seq = ?", (seq,)).fetchone()
+    return None if row is None else _refused_entry(session, row, {})
+
+
+#: the own entries the hub refused: seq, verdict, action and the contact a decision decides
+_REFUSED: Final = (
+    "SELECT p.seq, p.verdict, l.action, CASE WHEN json_valid(l.payload) "
+    "THEN json_extract(l.payload, '$.contact_id') END "
+    "FROM org_positions p JOIN ledger l USING (seq) WHERE p.verdict != '' "
+)
+
+
+def _refused_entry(
+    session: Session, row: Sequence[Any], named: Mapping[int, HubRefused]
+) -> RefusedEntry:
+    """One row of :data:`_REFUSED` as a refused entry, its refusal worded with the facts the
+    hub named (``named``'s when the push's answer is at hand)."""
+    seq, verdict, action, decided = row
+    rule = str(verdict)
+    facts = {"device": session.folder.store_id, "seq": str(seq)}
+    shown = rule
+    if not rule.startswith("hub."):  # a record rule of the rule table
+        facts.update(action=str(action), violated=rule)
+        shown = "hub.rule"
+    standing = None
+    if rule == "hub.decided":  # the push's answer named who decided first: read again
+        contact = "" if decided is None else str(decided)
+        standing = standing_decision(session, contact) if contact else None
+        facts.update(_decided_facts(contact, standing))
+    refusal = named.get(int(seq)) or HubRefused(shown, facts, status=409)
+    return RefusedEntry(int(seq), str(action), rule, refusal, standing)
 
 
 def refused_decisions(session: Session, contact: str) -> list[RefusedEntry]:

@@ -65,6 +65,7 @@ from evidence_desk.services import (
     held_digests,
     hub_memory,
     hub_receipts,
+    live,
     org_checkpoints,
     org_gossip,
     org_history,
@@ -370,19 +371,11 @@ def sync(
             raise report.refusal from None
         raise
     if report.refusal is None and report.refused_own:
-        # a refusal whose push answer was lost: the pull brought its verdict
-        seq = report.refused_own[0]
-        row = session.conn.execute(
-            "SELECT p.verdict, l.action FROM org_positions p JOIN ledger l USING (seq) "
-            "WHERE seq = ?",
-            (seq,),
-        ).fetchone()
-        rule, action = str(row[0]), str(row[1])
-        facts = {"device": session.folder.store_id, "seq": str(seq)}
-        if not rule.startswith("hub."):  # a record rule (hub/repository.py ``_verdicts``)
-            facts.update(action=action, violated=rule)
-            rule = "hub.rule"
-        report.refusal = HubRefused(rule, facts, status=409)
+        # a refusal whose push answer was lost: the pull brought its verdict, and the store
+        # the facts the answer named (hub.decided: who decided first, from the pulled entries)
+        lost = live.refused_entry(session, report.refused_own[0])
+        if lost is not None:
+            report.refusal = lost.refusal
     return report
 
 

@@ -31,6 +31,7 @@ from evidence_desk.services import backup as backup_service
 from evidence_desk.services.backup import BackupResult, RestoreResult
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
+from evidence_desk.ui.counted import counted
 from evidence_desk.ui.workers import Job, start
 
 T = TypeVar("T", BackupResult, RestoreResult)
@@ -162,10 +163,13 @@ class BackupDialog(QDialog):
         def done(result: BackupResult) -> None:
             errors.say(
                 self.message,
-                self.tr("Backup written: %1 ledger entries, %2 originals, %3 bytes.")
-                .replace("%1", str(result.ledger_size))
-                .replace("%2", str(result.blobs))
-                .replace("%3", str(result.bytes)),
+                self.tr("Backup written: %1, %2, %3.")
+                .replace("%1", self.tr("%n ledger entry(s)", "backup written", result.ledger_size))
+                .replace("%2", self.tr("%n original(s)", "backup written", result.blobs))
+                .replace(
+                    "%3",
+                    counted(lambda n: self.tr("%n byte(s)", "backup written", n), result.bytes),
+                ),
                 True,
             )
 
@@ -193,14 +197,18 @@ class BackupDialog(QDialog):
         def done(result: RestoreResult) -> None:
             self.password.clear()
             if result.checked_only:
-                text = self.tr("The backup is intact: %1 ledger entries, made %2 by %3.")
+                text = self.tr(
+                    "The backup is intact: %n ledger entry(s), made %1 by %2.",
+                    "",
+                    result.ledger_size,
+                )
             else:
-                text = self.tr("Restored: %1 ledger entries, made %2 by %3; the store verifies.")
-            text = (
-                text.replace("%1", str(result.ledger_size))
-                .replace("%2", result.created_at)
-                .replace("%3", result.created_by)
-            )
+                text = self.tr(
+                    "Restored: %n ledger entry(s), made %1 by %2; the store verifies.",
+                    "",
+                    result.ledger_size,
+                )
+            text = text.replace("%1", result.created_at).replace("%2", result.created_by)
             if result.reapplied:
                 # a shredding recorded after the backup was made is never undone by a restore
                 text += " " + self.tr(

@@ -417,10 +417,10 @@ class BundleDialog(QDialog):
         self.redaction_plan = plan
         self.status.setStyleSheet("")
         self.status.setText(
-            self.tr("The export applies your redaction plan: %1 text, %2 messages, %3 images.")
-            .replace("%1", str(len(plan.spans)))
-            .replace("%2", str(len(plan.messages)))
-            .replace("%3", str(len(plan.regions)))
+            self.tr("The export applies your redaction plan: %1, %2, %3.")
+            .replace("%1", self.tr("%n text passage(s)", "redaction plan", len(plan.spans)))
+            .replace("%2", self.tr("%n whole message(s)", "redaction plan", len(plan.messages)))
+            .replace("%3", self.tr("%n image region(s)", "redaction plan", len(plan.regions)))
         )
 
     def redaction_options(self) -> dict[str, object]:
@@ -506,11 +506,11 @@ class BundleDialog(QDialog):
         self._update_export_button()
         errors.say(
             self.status,
-            self.tr("RSMF written: %1 (%2 conversations, %3 events, %4 attachments).")
+            self.tr("RSMF written: %1 (%2, %3, %4).")
             .replace("%1", str(result.path))
-            .replace("%2", str(result.conversations))
-            .replace("%3", str(result.events))
-            .replace("%4", str(result.attachments)),
+            .replace("%2", self.tr("%n conversation(s)", "RSMF written", result.conversations))
+            .replace("%3", self.tr("%n event(s)", "RSMF written", result.events))
+            .replace("%4", self.tr("%n attachment(s)", "RSMF written", result.attachments)),
             True,
         )
 
@@ -523,12 +523,10 @@ class BundleDialog(QDialog):
             self.status, self.tr("Bundle %1 exported.").replace("%1", result.bundle_id), True
         )
         lines = [
-            self.tr(
-                "%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed)."
-            )
-            .replace("%1", str(result.exhibits))
-            .replace("%2", str(result.pages))
-            .replace("%3", str(result.messages_included))
+            self.tr("%1, %2, %3 included (%4 in range left out, each listed).")
+            .replace("%1", self.tr("%n exhibit(s)", "bundle exported", result.exhibits))
+            .replace("%2", self.tr("%n page(s)", "bundle exported", result.pages))
+            .replace("%3", self.tr("%n message(s)", "bundle exported", result.messages_included))
             .replace("%4", str(result.messages_omitted)),
             *(self.tr("PDF: %1").replace("%1", str(p)) for p in result.pdf_paths),
             self.tr("Kit: %1 (SHA-256 %2)")
@@ -589,9 +587,7 @@ class BundleDialog(QDialog):
         self.kit_verdict = verdict
         checks = [r for r in verdict.rows if not r[1].startswith("trust.")]
         if verdict.intact:
-            text = self.tr("The kit verifies: every exhibit OK (%1 checks).").replace(
-                "%1", str(len(checks))
-            )
+            text = self.tr("The kit verifies: every exhibit OK (%n check(s)).", "", len(checks))
             if not verdict.trusted:
                 # the producer's own check: say what a court will need besides the kit
                 text += " " + self.tr(

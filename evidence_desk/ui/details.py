@@ -19,6 +19,7 @@ from evidence_desk.services.contacts import Item
 from evidence_desk.services.reading import MessageRow, StampState
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors, service_text
+from evidence_desk.ui.counted import counted
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
     format_label,
@@ -120,7 +121,10 @@ class DetailsPane(QWidget):
                         (self.tr("Original"), record.file_name),
                         ("SHA-256", record.sha256),
                         ("SM3", record.sm3),
-                        (self.tr("Size"), self.tr("%1 bytes").replace("%1", str(record.size))),
+                        (
+                            self.tr("Size"),
+                            counted(lambda n: self.tr("%n byte(s)", "size", n), record.size),
+                        ),
                         (
                             self.tr("Format"),
                             f"{format_label(record.format)} ({record.parser_version})",
@@ -179,7 +183,7 @@ class DetailsPane(QWidget):
                     (self.tr("Role"), item_role_label(item.role)),
                     ("SHA-256", item.sha256),
                     ("SM3", sm3),
-                    (self.tr("Size"), self.tr("%1 bytes").replace("%1", str(size))),
+                    (self.tr("Size"), counted(lambda n: self.tr("%n byte(s)", "size", n), size)),
                     (self.tr("Added by"), item.added_by),
                     (self.tr("Added at"), local_time(item.added_at, self.zone)),
                 ]

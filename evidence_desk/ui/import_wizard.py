@@ -316,10 +316,9 @@ class ImportWizard(QDialog):
 
     def _chat_text(self, chat: ChatChoice) -> str:
         return (
-            self.tr("%1 (id %2, %3 messages)")
+            self.tr("%1 (id %2, %n message(s))", "", chat.message_count)
             .replace("%1", chat.name or "—")
             .replace("%2", chat.id or "?")
-            .replace("%3", str(chat.message_count))
         )
 
     # -- preview ----------------------------------------------------------------------------
@@ -406,9 +405,9 @@ class ImportWizard(QDialog):
                 rows.append(
                     (
                         self.tr("Left out"),
-                        self.tr("%1 messages of %2 (not stored)")
-                        .replace("%1", str(chat.left_out_messages))
-                        .replace("%2", ", ".join(chat.left_out_participants) or "—"),
+                        self.tr(
+                            "%n message(s) of %1 (not stored)", "", chat.left_out_messages
+                        ).replace("%1", ", ".join(chat.left_out_participants) or "—"),
                     )
                 )
             parts.append(f"<h3>{_e(chat.file_name)}</h3>" + self._table(rows))
@@ -452,9 +451,11 @@ class ImportWizard(QDialog):
                 f"<h3>{_e(unchosen.file_name)}</h3><p style='color:#b3261e'>"
                 + _e(
                     self.tr(
-                        "This export holds %1 chats. Untick every chat but the debtor's below: "
-                        "one import holds one chat."
-                    ).replace("%1", str(len(unchosen.chats)))
+                        "This export holds %n chat(s). Untick every chat but the debtor's below: "
+                        "one import holds one chat.",
+                        "",
+                        len(unchosen.chats),
+                    )
                 )
                 + "</p>"
             )

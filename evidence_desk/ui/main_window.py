@@ -572,14 +572,10 @@ class MainWindow(QMainWindow):
     def update_stamp_status(self) -> None:
         state = timestamps.status(self.session)
         if state.pending_entries == 0:
-            text = self.tr("Time stamps: all %1 entries covered").replace(
-                "%1", str(state.ledger_size)
-            )
+            text = self.tr("Time stamps: all %n entry(s) covered", "", state.ledger_size)
             colour = "#2e7d32"
         else:
-            text = self.tr("Time stamps: %1 entries queued").replace(
-                "%1", str(state.pending_entries)
-            )
+            text = self.tr("Time stamps: %n entry(s) queued", "", state.pending_entries)
             colour = "#ef6c00"
         self.stamp_label.setText(text)
         self.stamp_label.setStyleSheet(f"color: {colour};")
@@ -645,7 +641,7 @@ class MainWindow(QMainWindow):
         self._verify_job = None
         if report.intact:
             self.integrity_label.setText(
-                self.tr("Integrity: intact (%1 entries)").replace("%1", str(report.entries))
+                self.tr("Integrity: intact (%n entry(s))", "", report.entries)
             )
             self.integrity_label.setStyleSheet("color: #2e7d32;")
         else:

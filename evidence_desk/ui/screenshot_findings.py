@@ -160,11 +160,10 @@ class ScreenshotFindings(QWidget):
             return "".join(parts)
         counts = {s: sum(1 for b in check.bubbles if b.status == s) for s in COLOURS}
         summary = (
-            self.tr(
-                "%n bubble(s): %1 matched, %2 differ, %3 not in the export", "", len(check.bubbles)
-            )
+            self.tr("%n bubble(s): %1 matched, %2, %3 not in the export", "", len(check.bubbles))
             .replace("%1", str(counts["matched"]))
-            .replace("%2", str(counts["differs"]))
+            # English: "1 differs", "2 differ"
+            .replace("%2", self.tr("%n differ(s)", "bubbles", counts["differs"]))
             .replace("%3", str(counts["not_in_export"]))
         )
         colour = "#2e7d32" if check.clean else "#b3261e"

@@ -161,9 +161,9 @@ class SettingsDialog(QDialog):
         if not self.tsa_list.count():
             self.tsa_list.addItem(self.tr("No authority configured: checkpoints stay queued."))
         self.tsa_list.addItem(
-            self.tr("Stamped up to entry %1; %2 entries waiting.")
-            .replace("%1", str(state.stamped_size))
-            .replace("%2", str(state.pending_entries))
+            self.tr(
+                "Stamped up to entry %1; %n entry(s) waiting.", "", state.pending_entries
+            ).replace("%1", str(state.stamped_size))
         )
 
     def _browse_ca(self) -> None:

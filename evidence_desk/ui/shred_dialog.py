@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.services import shredding
 from evidence_desk.services.session import Session
 from evidence_desk.ui import errors
+from evidence_desk.ui.counted import counted
 
 
 class ShredDialog(QDialog):
@@ -48,7 +49,7 @@ class ShredDialog(QDialog):
         self.what = QLabel(
             self.tr(
                 "Shredding case %1 destroys for good: the text of its %2, its %3 "
-                "(%4 bytes), the debtor's name, ID number and "
+                "(%4), the debtor's name, ID number and "
                 "the other personal fields, its contacts' handles and names, notes and search "
                 "rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone "
                 "records what was destroyed. This cannot be undone."
@@ -56,7 +57,7 @@ class ShredDialog(QDialog):
             .replace("%1", case_no)
             .replace("%2", self.tr("%n message(s)", "", counts["messages"]))
             .replace("%3", self.tr("%n original file(s) and document(s)", "", counts["blobs"]))
-            .replace("%4", str(counts["bytes"]))
+            .replace("%4", counted(lambda n: self.tr("%n byte(s)", "shred", n), counts["bytes"]))
         )
         self.what.setObjectName("shredWhat")
         self.what.setWordWrap(True)

@@ -124,12 +124,7 @@ class SyncStatus(QToolButton):
         colour = "#2e7d32"
         if state.refused:
             count, why = len(state.refused), self._why(state.refused[0])
-            if count == 1:
-                text = self.tr("Refused: 1 entry (%1)").replace("%1", why)
-            else:
-                text = (
-                    self.tr("Refused: %1 entries (%2)").replace("%1", str(count)).replace("%2", why)
-                )
+            text = self.tr("Refused: %n entry(s) (%1)", "", count).replace("%1", why)
             colour = "#b3261e"
         elif state.retired:  # the tooltip says who retired this laptop, when and why
             text = self.tr("Not syncing: this laptop was retired")
@@ -162,9 +157,9 @@ class SyncStatus(QToolButton):
         self.setText(text)
         self.setStyleSheet(f"color: {colour};")
         tip = [
-            self.tr("Waiting to go up: %1, %2 files (%3)")
+            self.tr("Waiting to go up: %1, %2 (%3)")
             .replace("%1", self._entries(state.waiting_entries))
-            .replace("%2", str(state.waiting_blobs))
+            .replace("%2", self.tr("%n file(s)", "waiting to go up", state.waiting_blobs))
             .replace("%3", size_text(state.waiting_bytes))
         ]
         if state.last_synced is not None:  # the full time with its zone
@@ -193,9 +188,7 @@ class SyncStatus(QToolButton):
 
     def _entries(self, count: int) -> str:
         """ "1 entry" / "3 entries" (Chinese has one form)."""
-        if count == 1:
-            return self.tr("1 entry")
-        return self.tr("%1 entries").replace("%1", str(count))
+        return self.tr("%n entry(s)", "waiting", count)
 
     def _why(self, refused: RefusedEntry) -> str:
         """Why the hub refused an entry, in words where the status has room for them: a

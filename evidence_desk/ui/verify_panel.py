@@ -41,6 +41,7 @@ from evidence_desk.domain.errors import Cancelled
 from evidence_desk.services.session import Session
 from evidence_desk.services.verify import VerifyReport, verify_store
 from evidence_desk.ui import errors, service_text
+from evidence_desk.ui.counted import counted
 from evidence_desk.ui.workers import Job, start
 
 if TYPE_CHECKING:
@@ -209,11 +210,13 @@ class VerifyPanel(QWidget):
     def show_report(self, report: VerifyReport) -> None:
         self.report = report
         summary = (
-            self.tr("%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.")
-            .replace("%1", str(report.entries))
-            .replace("%2", str(report.checkpoints))
-            .replace("%3", str(report.blobs))
-            .replace("%4", str(report.blob_bytes))
+            self.tr("%1, %2, %3 (%4) checked.")
+            .replace("%1", self.tr("%n ledger entry(s)", "verified", report.entries))
+            .replace("%2", self.tr("%n checkpoint(s)", "verified", report.checkpoints))
+            .replace("%3", self.tr("%n original(s)", "verified", report.blobs))
+            .replace(
+                "%4", counted(lambda n: self.tr("%n byte(s)", "verified", n), report.blob_bytes)
+            )
         )
         if report.intact:
             self.verdict.setText(

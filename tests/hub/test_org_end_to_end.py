@@ -162,8 +162,10 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
             assert org.sync(name)[0] == 0
         with org.login("sam") as sam:
             contacts.approve(sam, contact_id, "identity and debt confirmed")
+            sam_device = sam.folder.store_id
         with org.login("sue") as sue:
             contacts.reject(sue, contact_id, "not enough")
+            sue_device = sue.folder.store_id
         assert org.sync("sam")[0] == 0
         if answer_lost:  # sue's push reached the hub, its answer did not reach her laptop
             with org.login("sue") as sue, sync.client_for(sue, sync.binding(sue.folder)) as c:
@@ -171,13 +173,21 @@ def test_two_supervisors_deciding_one_request_the_first_accepted_stands(
         code, report, err = org.sync("sue")
         assert code == 3 and "hub.decided" in err, err
         assert report["refused"]["rule"] == "hub.decided"
-        if not answer_lost:  # the push's answer names who decided first
-            assert "sam" in err and report["refused"]["facts"]["by"] == "sam"
-            # the line a person reads names the devices and the contact in short form; the
-            # report's facts keep the full ids
-            named = report["refused"]["facts"]
-            for long_id in (named["device"], named["contact"], named["first_device"]):
-                assert long_id not in err and long_id[:8] in err, (long_id, err)
+        # the push's answer names who decided first, how and on which device; a lost answer's
+        # refusal is rebuilt from the pulled entries with the same facts
+        assert report["refused"]["facts"] == {
+            "device": sue_device,
+            "seq": str(report["refused_own"][0]),
+            "contact": contact_id,
+            "by": "sam",
+            "action": "contact.approve",
+            "first_device": sam_device,
+        }
+        assert "which sam decided first (contact.approve" in err, err
+        # the line a person reads names the devices and the contact in short form; the
+        # report's facts keep the full ids
+        for long_id in (sue_device, contact_id, sam_device):
+            assert long_id not in err and long_id[:8] in err, (long_id, err)
         assert len(report["refused_own"]) == 1
         # sue's laptop keeps her decision marked as not accepted and shows sam's
         with org.login("sue") as sue:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -27,6 +28,11 @@ def test_admin_backs_up_checks_and_restores_through_the_dialog(
     dialog.start_backup()
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     assert "Backup written" in dialog.message.text(), dialog.message.text()
+    # each count in its own form (the store holds more than one entry and no original)
+    assert size > 1 and re.fullmatch(
+        rf"Backup written: {size} ledger entries, 0 originals, [0-9]+ bytes\.",
+        dialog.message.text(),
+    ), dialog.message.text()
     assert out.is_file()
 
     # a second backup to the same file is refused: a backup never overwrites
@@ -46,6 +52,7 @@ def test_admin_backs_up_checks_and_restores_through_the_dialog(
     dialog.start_restore(check_only=True)
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     assert "intact" in dialog.message.text(), dialog.message.text()
+    assert dialog.message.text().startswith(f"The backup is intact: {size} ledger entries, made ")
 
     # restoring over the live store is refused without "replace"
     dialog.target.setText(str(team.path))
@@ -59,7 +66,7 @@ def test_admin_backs_up_checks_and_restores_through_the_dialog(
     dialog.password.setText(ADMIN_PASSWORD)
     dialog.start_restore(check_only=False)
     qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
-    assert "Restored" in dialog.message.text(), dialog.message.text()
+    assert dialog.message.text().startswith(f"Restored: {size} ledger entries, made ")
     with Session.open(restored, ADMIN, ADMIN_PASSWORD) as copy:
         assert ledger_size(copy) == size
         assert verify_store(copy).intact

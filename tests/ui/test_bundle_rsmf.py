@@ -31,4 +31,6 @@ def test_rsmf_waits_for_a_recipient_then_writes_the_file(
     assert str(out) in dialog.status.text(), dialog.status.text()
     message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     assert message["X-RSMF-EventCount"] == "5"
+    # each count in its own form: one conversation, five events
+    assert dialog.status.text().startswith(f"RSMF written: {out} (1 conversation, 5 events, ")
     assert dialog.rsmf_button.isEnabled()

@@ -2,16 +2,19 @@
 their own laptops; the first the hub accepts stands. The second supervisor's window syncs by
 itself and its status says "Refused: 1 entry (another supervisor decided first)"; the details
 name who decided first, also once the app restarted (the push's answer is gone then: the
-facts are read from the store). A real hub, real stores, the real window offscreen."""
+facts are read from the store). When the push's answer was lost (it reached the hub, not the
+laptop), the sync rebuilds the refusal from the pulled entries with the facts the hub named.
+A real hub, real stores, the real window offscreen."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from evidence_desk.services import contacts, live
+from evidence_desk.services import contacts, live, sync
 from evidence_desk.services.session import Session
 from evidence_desk.ui import decided_text
 from evidence_desk.ui.main_window import MainWindow
@@ -23,10 +26,12 @@ from tests.hub.test_org_end_to_end import _request
 WAIT_MS = 45_000
 
 
+@pytest.mark.parametrize("answer_lost", [False, True])
 def test_the_later_of_two_decisions_shows_refused_with_its_rule(
     qtbot: QtBot,
     hub_db: HubDatabase,  # noqa: F811
     tmp_path: Path,
+    answer_lost: bool,
 ) -> None:
     with organisation(tmp_path / "org", hub_db.owner_url) as org:
         org.join("alice", "staff")
@@ -42,6 +47,9 @@ def test_the_later_of_two_decisions_shows_refused_with_its_rule(
         with org.login("sue") as sue:
             contacts.approve(sue, contact_id, "confirmed by phone")
         assert org.sync("sam")[0] == 0
+        if answer_lost:  # sue's push reached the hub, its answer did not reach her laptop
+            with org.login("sue") as sue, sync.client_for(sue, sync.binding(sue.folder)) as c:
+                sync.push(sue, c, sync.SyncReport())
 
         _refused_in_window(qtbot, org.login("sue"), contact_id)
         # the app restarts: the same words, from what the store holds

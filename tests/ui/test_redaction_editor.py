@@ -24,6 +24,7 @@ from evidence_desk.domain.redaction import (
     from_json,
 )
 from evidence_desk.services import bundle, importing
+from evidence_desk.ui import i18n
 from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk.ui.redaction_editor import EditorImage, RedactionEditor, utf16_to_index
 from tests.bundle.support import screenshot_bytes
@@ -135,7 +136,18 @@ def test_legal_builds_the_exact_plan_the_export_applies(
         "redaction": dialog.redaction_plan,
         "default_redaction": False,
     }
-    assert "1 messages" in dialog.status.text()
+    # each count in its own form: two passages, one whole message, one region
+    assert dialog.status.text() == (
+        "The export applies your redaction plan: 2 text passages, 1 whole message, 1 image region."
+    )
+    i18n.install("zh_CN")
+    try:
+        editor.accept()  # accepted again: the status is worded anew, in Chinese
+        assert (
+            dialog.status.text() == "导出将采用您的遮盖方案：文字 2 处，整条消息 1 条，图像 1 处。"
+        )
+    finally:
+        i18n.install("en")
 
 
 def test_a_removed_default_stays_removed_and_the_plan_file_round_trips(

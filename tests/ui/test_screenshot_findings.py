@@ -75,7 +75,7 @@ def test_screenshots_are_read_in_the_background_and_shown_with_their_findings(
     # the selected (doctored) screenshot is shown again, now with its findings
     text = page.findings.browser.toPlainText()
     assert not page.findings.read_button.isVisible()
-    assert "4 bubbles: 2 matched, 1 differ, 1 not in the export" in text
+    assert "4 bubbles: 2 matched, 1 differs, 1 not in the export" in text
     assert "Differs from the export" in text and "[48,600]" in text and "[4,860]" in text
     assert "Not in the export" in text and "你已经同意分期了" in text
     assert "Export messages the screenshot skips" in text and "我知道了" in text

@@ -200,11 +200,16 @@ def test_full_story_request_approve_import_tag(qtbot: QtBot, team: Team, tmp_pat
     assert result.pdf_paths[0].read_bytes().startswith(b"%PDF")
     assert result.messages_included == 6
     assert result.processing_record_id in dialog.summary.toPlainText()
+    # each count in its own form
+    exhibits = f"{result.exhibits} exhibit" + ("" if result.exhibits == 1 else "s")
+    pages = f"{result.pages} page" + ("" if result.pages == 1 else "s")
+    assert f"{exhibits}, {pages}, 6 messages included (" in dialog.summary.toPlainText()
     assert dialog.open_pdf_button.isVisible() and dialog.show_kit_button.isVisible()
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.kit_verdict is not None, timeout=60_000)
     assert dialog.kit_verdict.intact is True, dialog.kit_verdict
-    assert "every exhibit OK" in dialog.status.text()
+    assert "every exhibit OK (" in dialog.status.text()
+    assert " checks)." in dialog.status.text()  # a kit holds more than one check
     assert "organisation's key list" in dialog.status.text()  # what a court needs besides
     # the verify panel checks the same kit with no store involved: intact, but nothing outside
     # the kit (the pinned folder is empty) vouches for its signers

@@ -72,6 +72,9 @@ def test_each_state_says_what_it_is(qtbot: QtBot) -> None:
     assert rows[0].startswith("Entry 7 (contact approved), rule four-eyes: ")
     assert "breaks the rule four-eyes" in rows[0]
     details.close()
+    # one file waiting is one file
+    status.show_state(SyncState(offline_since=now, waiting_entries=1, waiting_blobs=1))
+    assert "Waiting to go up: 1 entry, 1 file (0 B)" in status.toolTip()
     status.notify("Approved by sam: your contact request in case 2026-SH-1")
     assert window.statusBar().currentMessage() == status.last_notice
     status.show_state(SyncState(last_synced=now, hub_too_old=True, problem="upgrade"))
@@ -94,5 +97,23 @@ def test_the_status_speaks_chinese(qtbot: QtBot) -> None:
         details.close()
         status.show_state(SyncState(hub_too_old=True, problem="..."))
         assert status.text() == "未同步：中心服务器需要升级"
+    finally:
+        i18n.install("en")
+
+
+def test_the_counts_in_chinese(qtbot: QtBot) -> None:
+    """Chinese has one form: the same words for one and for two."""
+    _window, status = _status(qtbot)
+    now = datetime.now(UTC)
+    i18n.install("zh_CN")
+    try:
+        for count in (1, 2):
+            status.show_state(
+                SyncState(offline_since=now, waiting_entries=count, waiting_blobs=count)
+            )
+            assert f"待上传：{count} 个条目、{count} 个文件（0 B）" in status.toolTip()
+            refused = tuple(_refused(seq) for seq in range(7, 7 + count))
+            status.show_state(SyncState(last_synced=now, refused=refused))
+            assert status.text().startswith(f"已拒绝：{count} 个条目（")
     finally:
         i18n.install("en")

@@ -15,7 +15,50 @@
 <context>
     <name>BackupDialog</name>
     <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="167"/>
+        <source>%n ledger entry(s)</source>
+        <comment>backup written</comment>
+        <translation>
+            <numerusform>%n ledger entry</numerusform>
+            <numerusform>%n ledger entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="168"/>
+        <source>%n original(s)</source>
+        <comment>backup written</comment>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="171"/>
+        <source>%n byte(s)</source>
+        <comment>backup written</comment>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="201"/>
+        <source>The backup is intact: %n ledger entry(s), made %1 by %2.</source>
+        <translation>
+            <numerusform>The backup is intact: %n ledger entry, made %1 by %2.</numerusform>
+            <numerusform>The backup is intact: %n ledger entries, made %1 by %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/backup_dialog.py" line="207"/>
+        <source>Restored: %n ledger entry(s), made %1 by %2; the store verifies.</source>
+        <translation>
+            <numerusform>Restored: %n ledger entry, made %1 by %2; the store verifies.</numerusform>
+            <numerusform>Restored: %n ledger entries, made %1 by %2; the store verifies.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="215"/>
         <source>Re-applied %n shredding(s) recorded after this backup was made: case(s) %1.</source>
         <translation>
             <numerusform>Re-applied %n shredding recorded after this backup was made: case %1.</numerusform>
@@ -26,7 +69,96 @@
 <context>
     <name>BundleDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/bundle_dialog.py" line="598"/>
+        <location filename="../../ui/bundle_dialog.py" line="421"/>
+        <source>%n text passage(s)</source>
+        <comment>redaction plan</comment>
+        <translation>
+            <numerusform>%n text passage</numerusform>
+            <numerusform>%n text passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="422"/>
+        <source>%n whole message(s)</source>
+        <comment>redaction plan</comment>
+        <translation>
+            <numerusform>%n whole message</numerusform>
+            <numerusform>%n whole messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="423"/>
+        <source>%n image region(s)</source>
+        <comment>redaction plan</comment>
+        <translation>
+            <numerusform>%n image region</numerusform>
+            <numerusform>%n image regions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="511"/>
+        <source>%n conversation(s)</source>
+        <comment>RSMF written</comment>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="512"/>
+        <source>%n event(s)</source>
+        <comment>RSMF written</comment>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="513"/>
+        <source>%n attachment(s)</source>
+        <comment>RSMF written</comment>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="527"/>
+        <source>%n exhibit(s)</source>
+        <comment>bundle exported</comment>
+        <translation>
+            <numerusform>%n exhibit</numerusform>
+            <numerusform>%n exhibits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="528"/>
+        <source>%n page(s)</source>
+        <comment>bundle exported</comment>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="529"/>
+        <source>%n message(s)</source>
+        <comment>bundle exported</comment>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="590"/>
+        <source>The kit verifies: every exhibit OK (%n check(s)).</source>
+        <translation>
+            <numerusform>The kit verifies: every exhibit OK (%n check).</numerusform>
+            <numerusform>The kit verifies: every exhibit OK (%n checks).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="594"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %n item(s) are not trusted on this computer.</source>
         <translation>
             <numerusform>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %n item is not trusted on this computer.</numerusform>
@@ -34,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bundle_dialog.py" line="606"/>
+        <location filename="../../ui/bundle_dialog.py" line="602"/>
         <source>The kit has %n problem(s).</source>
         <translation>
             <numerusform>The kit has %n problem.</numerusform>
@@ -65,6 +197,19 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message numerus="yes">
+        <location filename="../../ui/details.py" line="126"/>
+        <location filename="../../ui/details.py" line="186"/>
+        <source>%n byte(s)</source>
+        <comment>size</comment>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsView</name>
     <message numerus="yes">
         <location filename="../../ui/review_ui.py" line="231"/>
@@ -89,7 +234,31 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="532"/>
+        <location filename="../../ui/import_wizard.py" line="319"/>
+        <source>%1 (id %2, %n message(s))</source>
+        <translation>
+            <numerusform>%1 (id %2, %n message)</numerusform>
+            <numerusform>%1 (id %2, %n messages)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="409"/>
+        <source>%n message(s) of %1 (not stored)</source>
+        <translation>
+            <numerusform>%n message of %1 (not stored)</numerusform>
+            <numerusform>%n messages of %1 (not stored)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="454"/>
+        <source>This export holds %n chat(s). Untick every chat but the debtor&apos;s below: one import holds one chat.</source>
+        <translation>
+            <numerusform>This export holds %n chat. Untick every chat but the debtor&apos;s below: one import holds one chat.</numerusform>
+            <numerusform>This export holds %n chats. Untick every chat but the debtor&apos;s below: one import holds one chat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="533"/>
         <source>Stored %n import(s): %1 (%2 new), %3, %4.</source>
         <translation>
             <numerusform>Stored %n import: %1 (%2 new), %3, %4.</numerusform>
@@ -97,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="533"/>
+        <location filename="../../ui/import_wizard.py" line="534"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -105,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="535"/>
+        <location filename="../../ui/import_wizard.py" line="536"/>
         <source>%n screenshot(s)</source>
         <translation>
             <numerusform>%n screenshot</numerusform>
@@ -113,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="536"/>
+        <location filename="../../ui/import_wizard.py" line="537"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording</numerusform>
@@ -124,7 +293,31 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="575"/>
+        <source>Time stamps: all %n entry(s) covered</source>
+        <translation>
+            <numerusform>Time stamps: %n entry covered</numerusform>
+            <numerusform>Time stamps: all %n entries covered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="578"/>
+        <source>Time stamps: %n entry(s) queued</source>
+        <translation>
+            <numerusform>Time stamps: %n entry queued</numerusform>
+            <numerusform>Time stamps: %n entries queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="644"/>
+        <source>Integrity: intact (%n entry(s))</source>
+        <translation>
+            <numerusform>Integrity: intact (%n entry)</numerusform>
+            <numerusform>Integrity: intact (%n entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Integrity: %n problem(s) found</source>
         <translation>
             <numerusform>Integrity: %n problem found</numerusform>
@@ -132,7 +325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>screenshots · %n image(s)</source>
         <translation>
             <numerusform>screenshot · %n image</numerusform>
@@ -140,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording</numerusform>
@@ -148,7 +341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="808"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>%1 import · %n message(s)</source>
         <translation>
             <numerusform>%1 import · %n message</numerusform>
@@ -170,18 +363,38 @@
 <context>
     <name>ScreenshotFindings</name>
     <message numerus="yes">
-        <location filename="../../ui/screenshot_findings.py" line="164"/>
-        <source>%n bubble(s): %1 matched, %2 differ, %3 not in the export</source>
+        <location filename="../../ui/screenshot_findings.py" line="163"/>
+        <source>%n bubble(s): %1 matched, %2, %3 not in the export</source>
         <translation>
-            <numerusform>%n bubble: %1 matched, %2 differ, %3 not in the export</numerusform>
-            <numerusform>%n bubbles: %1 matched, %2 differ, %3 not in the export</numerusform>
+            <numerusform>%n bubble: %1 matched, %2, %3 not in the export</numerusform>
+            <numerusform>%n bubbles: %1 matched, %2, %3 not in the export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screenshot_findings.py" line="166"/>
+        <source>%n differ(s)</source>
+        <comment>bubbles</comment>
+        <translation>
+            <numerusform>%n differs</numerusform>
+            <numerusform>%n differ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <source>Stamped up to entry %1; %n entry(s) waiting.</source>
+        <translation>
+            <numerusform>Stamped up to entry %1; %n entry waiting.</numerusform>
+            <numerusform>Stamped up to entry %1; %n entries waiting.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ShredDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/shred_dialog.py" line="57"/>
+        <location filename="../../ui/shred_dialog.py" line="58"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -189,11 +402,88 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shred_dialog.py" line="58"/>
+        <location filename="../../ui/shred_dialog.py" line="59"/>
         <source>%n original file(s) and document(s)</source>
         <translation>
             <numerusform>%n original file or document</numerusform>
             <numerusform>%n original files and documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/shred_dialog.py" line="60"/>
+        <source>%n byte(s)</source>
+        <comment>shred</comment>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="127"/>
+        <source>Refused: %n entry(s) (%1)</source>
+        <translation>
+            <numerusform>Refused: %n entry (%1)</numerusform>
+            <numerusform>Refused: %n entries (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="162"/>
+        <source>%n file(s)</source>
+        <comment>waiting to go up</comment>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="191"/>
+        <source>%n entry(s)</source>
+        <comment>waiting</comment>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="214"/>
+        <source>%n ledger entry(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n ledger entry</numerusform>
+            <numerusform>%n ledger entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="215"/>
+        <source>%n checkpoint(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n checkpoint</numerusform>
+            <numerusform>%n checkpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="216"/>
+        <source>%n original(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="218"/>
+        <source>%n byte(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
         </translation>
     </message>
 </context>

@@ -207,140 +207,168 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="50"/>
+        <location filename="../../ui/backup_dialog.py" line="51"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="58"/>
+        <location filename="../../ui/backup_dialog.py" line="59"/>
         <source>File to write, e.g. D:\backup\store.edbackup</source>
         <translation>要写入的文件，例如 D:\backup\store.edbackup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="59"/>
-        <location filename="../../ui/backup_dialog.py" line="77"/>
-        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <location filename="../../ui/backup_dialog.py" line="60"/>
+        <location filename="../../ui/backup_dialog.py" line="78"/>
+        <location filename="../../ui/backup_dialog.py" line="83"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="61"/>
+        <location filename="../../ui/backup_dialog.py" line="62"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="64"/>
+        <location filename="../../ui/backup_dialog.py" line="65"/>
         <source>Back up this store</source>
         <translation>备份本证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="66"/>
-        <location filename="../../ui/backup_dialog.py" line="104"/>
-        <location filename="../../ui/backup_dialog.py" line="140"/>
-        <location filename="../../ui/backup_dialog.py" line="145"/>
+        <location filename="../../ui/backup_dialog.py" line="67"/>
+        <location filename="../../ui/backup_dialog.py" line="105"/>
+        <location filename="../../ui/backup_dialog.py" line="141"/>
+        <location filename="../../ui/backup_dialog.py" line="146"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="70"/>
+        <location filename="../../ui/backup_dialog.py" line="71"/>
         <source>The backup stays encrypted and is signed by you; others may keep working.</source>
         <translation>备份保持加密并由您签名；其他人可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="81"/>
+        <location filename="../../ui/backup_dialog.py" line="82"/>
         <source>An empty folder for the restored store</source>
         <translation>用于恢复证据库的空文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="89"/>
+        <location filename="../../ui/backup_dialog.py" line="90"/>
         <source>Password of an admin of the backed-up store</source>
         <translation>被备份证据库中管理员的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="90"/>
+        <location filename="../../ui/backup_dialog.py" line="91"/>
         <source>Replace a store in that folder (it is moved aside)</source>
         <translation>替换该文件夹中的证据库（原库将被移到旁边保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="92"/>
+        <location filename="../../ui/backup_dialog.py" line="93"/>
         <source>Check only</source>
         <translation>仅检查</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="95"/>
+        <location filename="../../ui/backup_dialog.py" line="96"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="102"/>
+        <location filename="../../ui/backup_dialog.py" line="103"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="105"/>
-        <location filename="../../ui/backup_dialog.py" line="150"/>
+        <location filename="../../ui/backup_dialog.py" line="106"/>
+        <location filename="../../ui/backup_dialog.py" line="151"/>
         <source>Restore into</source>
         <translation>恢复到</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="106"/>
+        <location filename="../../ui/backup_dialog.py" line="107"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="107"/>
+        <location filename="../../ui/backup_dialog.py" line="108"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="113"/>
+        <location filename="../../ui/backup_dialog.py" line="114"/>
         <source>Every file is checked against the signed manifest and the store is verified before anything is put in place.</source>
         <translation>在替换任何内容之前，每个文件都会与已签名的清单核对，并对证据库进行完整校验。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="128"/>
+        <location filename="../../ui/backup_dialog.py" line="129"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="158"/>
+        <location filename="../../ui/backup_dialog.py" line="159"/>
         <source>Choose the file to write first.</source>
         <translation>请先选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="165"/>
-        <source>Backup written: %1 ledger entries, %2 originals, %3 bytes.</source>
-        <translation>备份已写入：%1 条存证记录，%2 个原始文件，%3 字节。</translation>
+        <location filename="../../ui/backup_dialog.py" line="166"/>
+        <source>Backup written: %1, %2, %3.</source>
+        <translation>备份已写入：%1，%2，%3。</translation>
     </message>
-    <message>
-        <location filename="../../ui/backup_dialog.py" line="185"/>
-        <source>Choose the backup file and the folder to restore into.</source>
-        <translation>请选择备份文件和要恢复到的文件夹。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="167"/>
+        <source>%n ledger entry(s)</source>
+        <comment>backup written</comment>
+        <translation>
+            <numerusform>%n 条存证记录</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/backup_dialog.py" line="196"/>
-        <source>The backup is intact: %1 ledger entries, made %2 by %3.</source>
-        <translation>备份完好：%1 条存证记录，由 %3 于 %2 制作。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="168"/>
+        <source>%n original(s)</source>
+        <comment>backup written</comment>
+        <translation>
+            <numerusform>%n 个原始文件</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/backup_dialog.py" line="198"/>
-        <source>Restored: %1 ledger entries, made %2 by %3; the store verifies.</source>
-        <translation>已恢复：%1 条存证记录，由 %3 于 %2 制作；证据库校验通过。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="171"/>
+        <source>%n byte(s)</source>
+        <comment>backup written</comment>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="201"/>
+        <source>The backup is intact: %n ledger entry(s), made %1 by %2.</source>
+        <translation>
+            <numerusform>备份完好：%n 条存证记录，由 %2 于 %1 制作。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/backup_dialog.py" line="207"/>
+        <source>Restored: %n ledger entry(s), made %1 by %2; the store verifies.</source>
+        <translation>
+            <numerusform>已恢复：%n 条存证记录，由 %2 于 %1 制作；证据库校验通过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="189"/>
+        <source>Choose the backup file and the folder to restore into.</source>
+        <translation>请选择备份文件和要恢复到的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup_dialog.py" line="215"/>
         <source>Re-applied %n shredding(s) recorded after this backup was made: case(s) %1.</source>
         <translation>
             <numerusform>已重新执行该备份之后记录的 %n 次销毁：案件 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="212"/>
+        <location filename="../../ui/backup_dialog.py" line="220"/>
         <source>The previous store was moved to %1.</source>
         <translation>原证据库已移至 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="246"/>
+        <location filename="../../ui/backup_dialog.py" line="254"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -656,8 +684,97 @@
     </message>
     <message>
         <location filename="../../ui/bundle_dialog.py" line="420"/>
-        <source>The export applies your redaction plan: %1 text, %2 messages, %3 images.</source>
-        <translation>导出将采用您的遮盖方案：文字 %1 处，整条消息 %2 条，图像 %3 处。</translation>
+        <source>The export applies your redaction plan: %1, %2, %3.</source>
+        <translation>导出将采用您的遮盖方案：%1，%2，%3。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="421"/>
+        <source>%n text passage(s)</source>
+        <comment>redaction plan</comment>
+        <translation>
+            <numerusform>文字 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="422"/>
+        <source>%n whole message(s)</source>
+        <comment>redaction plan</comment>
+        <translation>
+            <numerusform>整条消息 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="423"/>
+        <source>%n image region(s)</source>
+        <comment>redaction plan</comment>
+        <translation>
+            <numerusform>图像 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="509"/>
+        <source>RSMF written: %1 (%2, %3, %4).</source>
+        <translation>已写入 RSMF：%1（%2，%3，%4）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="511"/>
+        <source>%n conversation(s)</source>
+        <comment>RSMF written</comment>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="512"/>
+        <source>%n event(s)</source>
+        <comment>RSMF written</comment>
+        <translation>
+            <numerusform>%n 条事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="513"/>
+        <source>%n attachment(s)</source>
+        <comment>RSMF written</comment>
+        <translation>
+            <numerusform>%n 个附件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="526"/>
+        <source>%1, %2, %3 included (%4 in range left out, each listed).</source>
+        <translation>%1，%2，收录 %3（范围内未收录 %4 条，均已逐条列明）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="527"/>
+        <source>%n exhibit(s)</source>
+        <comment>bundle exported</comment>
+        <translation>
+            <numerusform>%n 项证据</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="528"/>
+        <source>%n page(s)</source>
+        <comment>bundle exported</comment>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="529"/>
+        <source>%n message(s)</source>
+        <comment>bundle exported</comment>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bundle_dialog.py" line="590"/>
+        <source>The kit verifies: every exhibit OK (%n check(s)).</source>
+        <translation>
+            <numerusform>校验包校验通过：每项证据均完好（%n 项检查）。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/bundle_dialog.py" line="450"/>
@@ -680,69 +797,54 @@
         <translation>正在将会话写成 RSMF…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="509"/>
-        <source>RSMF written: %1 (%2 conversations, %3 events, %4 attachments).</source>
-        <translation>已写入 RSMF：%1（%2 个会话，%3 条事件，%4 个附件）。</translation>
-    </message>
-    <message>
         <location filename="../../ui/bundle_dialog.py" line="523"/>
         <source>Bundle %1 exported.</source>
         <translation>证据包 %1 已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="527"/>
-        <source>%1 exhibits, %2 pages, %3 messages included (%4 in range left out, each listed).</source>
-        <translation>%1 项证据，%2 页，收录 %3 条消息（范围内未收录 %4 条，均已逐条列明）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bundle_dialog.py" line="533"/>
+        <location filename="../../ui/bundle_dialog.py" line="531"/>
         <source>PDF: %1</source>
         <translation>PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="534"/>
+        <location filename="../../ui/bundle_dialog.py" line="532"/>
         <source>Kit: %1 (SHA-256 %2)</source>
         <translation>校验包：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="537"/>
+        <location filename="../../ui/bundle_dialog.py" line="535"/>
         <source>Proofs lead to checkpoint %1 (%2).</source>
         <translation>证明指向检查点 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="541"/>
+        <location filename="../../ui/bundle_dialog.py" line="539"/>
         <source>time-stamped</source>
         <translation>已加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="543"/>
+        <location filename="../../ui/bundle_dialog.py" line="541"/>
         <source>not time-stamped yet</source>
         <translation>尚未加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="545"/>
+        <location filename="../../ui/bundle_dialog.py" line="543"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="546"/>
+        <location filename="../../ui/bundle_dialog.py" line="544"/>
         <source>Processing record %1 written (kept at least 3 years).</source>
         <translation>已写入处理情况记录 %1（至少保存三年）。</translation>
     </message>
-    <message>
-        <location filename="../../ui/bundle_dialog.py" line="592"/>
-        <source>The kit verifies: every exhibit OK (%1 checks).</source>
-        <translation>校验包校验通过：每项证据均完好（%1 项检查）。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/bundle_dialog.py" line="598"/>
+        <location filename="../../ui/bundle_dialog.py" line="594"/>
         <source>A court trusts it only with your TSA&apos;s published root and your organisation&apos;s key list (evidence-desk org-keys): %n item(s) are not trusted on this computer.</source>
         <translation>
             <numerusform>法院只有凭时间戳机构公布的根证书和本机构的公钥列表（evidence-desk org-keys）才会信任它：在本机上有 %n 项不受信任。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bundle_dialog.py" line="606"/>
+        <location filename="../../ui/bundle_dialog.py" line="602"/>
         <source>The kit has %n problem(s).</source>
         <translation>
             <numerusform>校验包有 %n 个问题。</numerusform>
@@ -1152,150 +1254,153 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../ui/details.py" line="56"/>
+        <location filename="../../ui/details.py" line="57"/>
         <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
         <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="64"/>
+        <location filename="../../ui/details.py" line="65"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="68"/>
+        <location filename="../../ui/details.py" line="69"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="76"/>
+        <location filename="../../ui/details.py" line="77"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="95"/>
+        <location filename="../../ui/details.py" line="96"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="99"/>
+        <location filename="../../ui/details.py" line="100"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="100"/>
+        <location filename="../../ui/details.py" line="101"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="101"/>
+        <location filename="../../ui/details.py" line="102"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="102"/>
+        <location filename="../../ui/details.py" line="103"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="103"/>
+        <location filename="../../ui/details.py" line="104"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="104"/>
+        <location filename="../../ui/details.py" line="105"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="107"/>
+        <location filename="../../ui/details.py" line="108"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="113"/>
-        <location filename="../../ui/details.py" line="192"/>
+        <location filename="../../ui/details.py" line="114"/>
+        <location filename="../../ui/details.py" line="196"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="116"/>
+        <location filename="../../ui/details.py" line="117"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="120"/>
+        <location filename="../../ui/details.py" line="121"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="123"/>
-        <location filename="../../ui/details.py" line="182"/>
+        <location filename="../../ui/details.py" line="125"/>
+        <location filename="../../ui/details.py" line="186"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
-    <message>
-        <location filename="../../ui/details.py" line="123"/>
-        <location filename="../../ui/details.py" line="182"/>
-        <source>%1 bytes</source>
-        <translation>%1 字节</translation>
+    <message numerus="yes">
+        <location filename="../../ui/details.py" line="126"/>
+        <location filename="../../ui/details.py" line="186"/>
+        <source>%n byte(s)</source>
+        <comment>size</comment>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="125"/>
+        <location filename="../../ui/details.py" line="129"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="128"/>
+        <location filename="../../ui/details.py" line="132"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="129"/>
+        <location filename="../../ui/details.py" line="133"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="130"/>
+        <location filename="../../ui/details.py" line="134"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="131"/>
+        <location filename="../../ui/details.py" line="135"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="148"/>
+        <location filename="../../ui/details.py" line="152"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="162"/>
+        <location filename="../../ui/details.py" line="166"/>
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="166"/>
+        <location filename="../../ui/details.py" line="170"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="178"/>
+        <location filename="../../ui/details.py" line="182"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="179"/>
+        <location filename="../../ui/details.py" line="183"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="183"/>
+        <location filename="../../ui/details.py" line="187"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="184"/>
+        <location filename="../../ui/details.py" line="188"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -1790,129 +1895,114 @@
         <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="319"/>
-        <source>%1 (id %2, %3 messages)</source>
-        <translation>%1（ID %2，%3 条消息）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="329"/>
+        <location filename="../../ui/import_wizard.py" line="328"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359"/>
+        <location filename="../../ui/import_wizard.py" line="358"/>
         <source>GB18030 (not marked as UTF-8; made on Chinese Windows)</source>
         <translation>GB18030（未标记为 UTF-8；在中文 Windows 上制作）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="361"/>
+        <location filename="../../ui/import_wizard.py" line="360"/>
         <source>cp437 (neither UTF-8 nor GB18030; names may be garbled)</source>
         <translation>cp437（既非 UTF-8 也非 GB18030；文件名可能是乱码）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362"/>
+        <location filename="../../ui/import_wizard.py" line="361"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="368"/>
+        <location filename="../../ui/import_wizard.py" line="367"/>
         <source>Detected format</source>
         <translation>识别的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="369"/>
-        <location filename="../../ui/import_wizard.py" line="426"/>
-        <location filename="../../ui/import_wizard.py" line="442"/>
+        <location filename="../../ui/import_wizard.py" line="368"/>
+        <location filename="../../ui/import_wizard.py" line="425"/>
+        <location filename="../../ui/import_wizard.py" line="441"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="370"/>
+        <location filename="../../ui/import_wizard.py" line="369"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="371"/>
+        <location filename="../../ui/import_wizard.py" line="370"/>
         <source>Participants</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372"/>
+        <location filename="../../ui/import_wizard.py" line="371"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="374"/>
+        <location filename="../../ui/import_wizard.py" line="373"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="375"/>
+        <location filename="../../ui/import_wizard.py" line="374"/>
         <source>%1 (%2 already stored)</source>
         <translation>%1（其中 %2 条已保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="380"/>
+        <location filename="../../ui/import_wizard.py" line="379"/>
         <source>Date range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="384"/>
+        <location filename="../../ui/import_wizard.py" line="383"/>
         <source>Time zone assumed</source>
         <translation>采用的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="385"/>
+        <location filename="../../ui/import_wizard.py" line="384"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="387"/>
+        <location filename="../../ui/import_wizard.py" line="386"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="393"/>
+        <location filename="../../ui/import_wizard.py" line="392"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="402"/>
+        <location filename="../../ui/import_wizard.py" line="401"/>
         <source>Zip member names</source>
         <translation>压缩包内文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="404"/>
+        <location filename="../../ui/import_wizard.py" line="403"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="408"/>
+        <location filename="../../ui/import_wizard.py" line="407"/>
         <source>Left out</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="409"/>
-        <source>%1 messages of %2 (not stored)</source>
-        <translation>%2 的 %1 条消息（不存储）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="418"/>
+        <location filename="../../ui/import_wizard.py" line="417"/>
         <source>Repaired while reading (the original is unchanged):</source>
         <translation>读取时已修复（原始文件保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="455"/>
-        <source>This export holds %1 chats. Untick every chat but the debtor&apos;s below: one import holds one chat.</source>
-        <translation>此导出文件包含 %1 个聊天。请在下方取消勾选除债务人聊天以外的所有聊天：一次导入只含一个聊天。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="476"/>
+        <location filename="../../ui/import_wizard.py" line="477"/>
         <source>Could not parse or had to interpret:</source>
         <translation>无法解析或需要推断的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="427"/>
+        <location filename="../../ui/import_wizard.py" line="426"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -1921,61 +2011,82 @@
         <source>Drop chat exports, zips with media, export folders, screenshots or audio and video recordings here. Nothing is stored until you confirm the preview.</source>
         <translation>将聊天导出文件、含媒体的 zip、导出文件夹、截图或录音录像拖放到这里。确认预览之前不会保存任何内容。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="319"/>
+        <source>%1 (id %2, %n message(s))</source>
+        <translation>
+            <numerusform>%1（ID %2，%n 条消息）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="409"/>
+        <source>%n message(s) of %1 (not stored)</source>
+        <translation>
+            <numerusform>%1 的 %n 条消息（不存储）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="428"/>
+        <location filename="../../ui/import_wizard.py" line="427"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="429"/>
+        <location filename="../../ui/import_wizard.py" line="428"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="435"/>
+        <location filename="../../ui/import_wizard.py" line="434"/>
         <source>screenshot</source>
         <translation>截图</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="454"/>
+        <source>This export holds %n chat(s). Untick every chat but the debtor&apos;s below: one import holds one chat.</source>
+        <translation>
+            <numerusform>此导出文件包含 %n 个聊天。请在下方取消勾选除债务人聊天以外的所有聊天：一次导入只含一个聊天。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="466"/>
+        <location filename="../../ui/import_wizard.py" line="467"/>
         <source>%1: identical bytes are already imported and will be skipped.</source>
         <translation>%1：完全相同的文件已导入，将跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="497"/>
+        <location filename="../../ui/import_wizard.py" line="498"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="532"/>
+        <location filename="../../ui/import_wizard.py" line="533"/>
         <source>Stored %n import(s): %1 (%2 new), %3, %4.</source>
         <translation>
             <numerusform>已保存 %n 次导入：%1（新增 %2 条），%3，%4。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="533"/>
+        <location filename="../../ui/import_wizard.py" line="534"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="535"/>
+        <location filename="../../ui/import_wizard.py" line="536"/>
         <source>%n screenshot(s)</source>
         <translation>
             <numerusform>%n 张截图</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="536"/>
+        <location filename="../../ui/import_wizard.py" line="537"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n 段录音录像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="540"/>
+        <location filename="../../ui/import_wizard.py" line="541"/>
         <source>Recorded as ledger entry %1.</source>
         <translation>已记入存证链第 %1 条。</translation>
     </message>
@@ -3014,7 +3125,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Cases and contacts</source>
         <translation>案件与联系人</translation>
     </message>
@@ -3281,115 +3392,121 @@
         <translation>警告：此证据库位于同步文件夹或网络文件夹中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
-        <source>Time stamps: all %1 entries covered</source>
-        <translation>时间戳：全部 %1 条记录已覆盖</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="580"/>
-        <source>Time stamps: %1 entries queued</source>
-        <translation>时间戳：%1 条记录排队中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Stamped up to entry %1 of %2.</source>
         <translation>已加盖时间戳至第 %1 条（共 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Newest trusted time: %1</source>
         <translation>最新可信时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>No time-stamp authority is configured (Settings).</source>
         <translation>尚未配置时间戳机构（见设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Last attempt failed: %1</source>
         <translation>上次尝试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Integrity: verifying…</source>
         <translation>完整性：校验中…</translation>
     </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="648"/>
-        <source>Integrity: intact (%1 entries)</source>
-        <translation>完整性：完好（%1 条记录）</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Integrity: %n problem(s) found</source>
         <translation>
             <numerusform>完整性：发现 %n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>screenshots · %n image(s)</source>
         <translation>
             <numerusform>截图 · %n 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n 段录音录像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="808"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>%1 import · %n message(s)</source>
         <translation>
             <numerusform>%1 导入 · %n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Open the Verify tab (F5) for every finding.</source>
         <translation>打开“校验”页（F5）查看全部结果。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="575"/>
+        <source>Time stamps: all %n entry(s) covered</source>
+        <translation>
+            <numerusform>时间戳：全部 %n 条记录已覆盖</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="578"/>
+        <source>Time stamps: %n entry(s) queued</source>
+        <translation>
+            <numerusform>时间戳：%n 条记录排队中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="644"/>
+        <source>Integrity: intact (%n entry(s))</source>
+        <translation>
+            <numerusform>完整性：完好（%n 条记录）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Integrity: not checked</source>
         <translation>完整性：未校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>(shredded)</source>
         <translation>（已销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Overdue %1 since %2</source>
         <translation>自 %2 起逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Your role does not read cases.</source>
         <translation>您的角色无权查看案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>By</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="782"/>
+        <location filename="../../ui/main_window.py" line="778"/>
         <source>unknown device</source>
         <translation>未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="784"/>
+        <location filename="../../ui/main_window.py" line="780"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="781"/>
         <source>by %1 · %2</source>
         <translation>由 %1 · %2</translation>
     </message>
@@ -3818,79 +3935,87 @@
         <translation>尚未识别：识别截图后即可将其与导出记录核对。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screenshot_findings.py" line="164"/>
-        <source>%n bubble(s): %1 matched, %2 differ, %3 not in the export</source>
+        <location filename="../../ui/screenshot_findings.py" line="163"/>
+        <source>%n bubble(s): %1 matched, %2, %3 not in the export</source>
         <translation>
-            <numerusform>%n 个气泡：%1 个一致，%2 个不同，%3 个不在导出记录中</numerusform>
+            <numerusform>%n 个气泡：%1 个一致，%2，%3 个不在导出记录中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screenshot_findings.py" line="166"/>
+        <source>%n differ(s)</source>
+        <comment>bubbles</comment>
+        <translation>
+            <numerusform>%n 个不同</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="177"/>
+        <location filename="../../ui/screenshot_findings.py" line="176"/>
         <source>Export messages the screenshot skips</source>
         <translation>截图中缺少的导出消息</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="189"/>
+        <location filename="../../ui/screenshot_findings.py" line="188"/>
         <source>them</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="189"/>
+        <location filename="../../ui/screenshot_findings.py" line="188"/>
         <source>us</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="189"/>
+        <location filename="../../ui/screenshot_findings.py" line="188"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="193"/>
+        <location filename="../../ui/screenshot_findings.py" line="192"/>
         <source>Matched</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="194"/>
+        <location filename="../../ui/screenshot_findings.py" line="193"/>
         <source>Differs from the export</source>
         <translation>与导出记录不同</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="195"/>
+        <location filename="../../ui/screenshot_findings.py" line="194"/>
         <source>Not in the export</source>
         <translation>不在导出记录中</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="199"/>
+        <location filename="../../ui/screenshot_findings.py" line="198"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="199"/>
+        <location filename="../../ui/screenshot_findings.py" line="198"/>
         <source>side</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="199"/>
+        <location filename="../../ui/screenshot_findings.py" line="198"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="211"/>
+        <location filename="../../ui/screenshot_findings.py" line="210"/>
         <source>Screenshot:</source>
         <translation>截图：</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="211"/>
+        <location filename="../../ui/screenshot_findings.py" line="210"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="221"/>
+        <location filename="../../ui/screenshot_findings.py" line="220"/>
         <source>Differs in: %1</source>
         <translation>不同之处：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshot_findings.py" line="229"/>
+        <location filename="../../ui/screenshot_findings.py" line="228"/>
         <source>Export message %1, %2</source>
         <translation>导出消息 %1，%2</translation>
     </message>
@@ -4430,10 +4555,12 @@
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
-        <source>Stamped up to entry %1; %2 entries waiting.</source>
-        <translation>已加盖时间戳至第 %1 条；%2 条等待中。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <source>Stamped up to entry %1; %n entry(s) waiting.</source>
+        <translation>
+            <numerusform>已加盖时间戳至第 %1 条；%n 条等待中。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="171"/>
@@ -4449,81 +4576,89 @@
 <context>
     <name>ShredDialog</name>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="46"/>
+        <location filename="../../ui/shred_dialog.py" line="47"/>
         <source>Shred case %1</source>
         <translation>销毁案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="50"/>
-        <source>Shredding case %1 destroys for good: the text of its %2, its %3 (%4 bytes), the debtor&apos;s name, ID number and the other personal fields, its contacts&apos; handles and names, notes and search rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone records what was destroyed. This cannot be undone.</source>
-        <translation>销毁案件 %1 将永久删除：%2的文字、%3（%4 字节）、债务人姓名、身份证号及其他个人信息字段、联系人的账号和名称、备注以及搜索索引。哈希值、承诺值、签名和存证链予以保留，并由销毁记录载明所销毁的内容。此操作不可撤销。</translation>
+        <location filename="../../ui/shred_dialog.py" line="51"/>
+        <source>Shredding case %1 destroys for good: the text of its %2, its %3 (%4), the debtor&apos;s name, ID number and the other personal fields, its contacts&apos; handles and names, notes and search rows. Hashes, commitments, signatures and the ledger are kept, and a tombstone records what was destroyed. This cannot be undone.</source>
+        <translation>销毁案件 %1 将永久删除：%2的文字、%3（%4）、债务人姓名、身份证号及其他个人信息字段、联系人的账号和名称、备注以及搜索索引。哈希值、承诺值、签名和存证链予以保留，并由销毁记录载明所销毁的内容。此操作不可撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shred_dialog.py" line="57"/>
+        <location filename="../../ui/shred_dialog.py" line="58"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shred_dialog.py" line="58"/>
+        <location filename="../../ui/shred_dialog.py" line="59"/>
         <source>%n original file(s) and document(s)</source>
         <translation>
             <numerusform>%n 个原始文件和材料</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/shred_dialog.py" line="60"/>
+        <source>%n byte(s)</source>
+        <comment>shred</comment>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="65"/>
+        <location filename="../../ui/shred_dialog.py" line="66"/>
         <source>Deletion date reached (expired)</source>
         <translation>删除日期已到（expired）</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="66"/>
+        <location filename="../../ui/shred_dialog.py" line="67"/>
         <source>Debtor&apos;s deletion request, PIPL art. 47 (request)</source>
         <translation>债务人删除请求，《个人信息保护法》第四十七条（request）</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="69"/>
+        <location filename="../../ui/shred_dialog.py" line="70"/>
         <source>Reason (recorded in the ledger)</source>
         <translation>理由（记入存证链）</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="73"/>
+        <location filename="../../ui/shred_dialog.py" line="74"/>
         <source>The debtor&apos;s request document (optional; hashed, not stored)</source>
         <translation>债务人的请求文件（可选；仅记录哈希值，不保存文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="75"/>
+        <location filename="../../ui/shred_dialog.py" line="76"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="81"/>
+        <location filename="../../ui/shred_dialog.py" line="82"/>
         <source>I understand that the content of case %1 is destroyed for good</source>
         <translation>我已知悉案件 %1 的内容将被永久销毁</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="94"/>
+        <location filename="../../ui/shred_dialog.py" line="95"/>
         <source>Shred case</source>
         <translation>销毁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="97"/>
+        <location filename="../../ui/shred_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="102"/>
+        <location filename="../../ui/shred_dialog.py" line="103"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="103"/>
+        <location filename="../../ui/shred_dialog.py" line="104"/>
         <source>Request document</source>
         <translation>请求文件</translation>
     </message>
     <message>
-        <location filename="../../ui/shred_dialog.py" line="113"/>
+        <location filename="../../ui/shred_dialog.py" line="114"/>
         <source>The debtor&apos;s request document</source>
         <translation>债务人的请求文件</translation>
     </message>
@@ -4681,89 +4816,92 @@
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="128"/>
-        <source>Refused: 1 entry (%1)</source>
-        <translation>已拒绝：1 个条目（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="131"/>
-        <source>Refused: %1 entries (%2)</source>
-        <translation>已拒绝：%1 个条目（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="137"/>
         <source>Offline since %1 — %2, %3 waiting</source>
         <translation>自 %1 起离线 — %2、%3 待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="148"/>
+        <location filename="../../ui/sync_status.py" line="143"/>
         <source>; trying again at %1</source>
         <translation>；将于 %1 自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="165"/>
-        <source>Waiting to go up: %1, %2 files (%3)</source>
-        <translation>待上传：%1、%2 个文件（%3）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="172"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>Last sync: %1 (%2)</source>
         <translation>上次同步：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="172"/>
         <source>Each refused entry and its rule: Sync details… in this menu</source>
         <translation>每个被拒绝的条目及其规则：见本菜单中的“同步详情…”</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="197"/>
-        <source>1 entry</source>
-        <translation>1 个条目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="198"/>
-        <source>%1 entries</source>
-        <translation>%1 个条目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_status.py" line="204"/>
         <source>another supervisor decided first</source>
         <translation>另一位主管已先作出决定</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="205"/>
+        <location filename="../../ui/sync_status.py" line="198"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="135"/>
+        <location filename="../../ui/sync_status.py" line="130"/>
         <source>Not syncing: this laptop was retired</source>
         <translation>未同步：这台笔记本电脑已被停用</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="127"/>
+        <source>Refused: %n entry(s) (%1)</source>
+        <translation>
+            <numerusform>已拒绝：%n 个条目（%1）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="138"/>
+        <location filename="../../ui/sync_status.py" line="133"/>
         <source>Not syncing: the hub needs an upgrade</source>
         <translation>未同步：中心服务器需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="153"/>
+        <location filename="../../ui/sync_status.py" line="148"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="156"/>
+        <location filename="../../ui/sync_status.py" line="151"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="158"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="186"/>
+        <location filename="../../ui/sync_status.py" line="160"/>
+        <source>Waiting to go up: %1, %2 (%3)</source>
+        <translation>待上传：%1、%2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="162"/>
+        <source>%n file(s)</source>
+        <comment>waiting to go up</comment>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="181"/>
         <source>Evidence Desk</source>
         <translation>证据台</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="191"/>
+        <source>%n entry(s)</source>
+        <comment>waiting</comment>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4858,222 +4996,254 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="66"/>
+        <location filename="../../ui/verify_panel.py" line="67"/>
         <source>Verify the store now</source>
         <translation>立即校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="69"/>
+        <location filename="../../ui/verify_panel.py" line="70"/>
         <source>Read screenshots again (slow)</source>
         <translation>重新识别截图（较慢）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="73"/>
+        <location filename="../../ui/verify_panel.py" line="74"/>
         <source>Also read every screenshot again with OCR and compare with the reading on record, as verify --deep does (about a second per screenshot)</source>
         <translation>同时用 OCR 重新识别每张截图，并与存证的识别结果比对，与 verify --deep 相同（每张截图约需一秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="77"/>
+        <location filename="../../ui/verify_panel.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="81"/>
+        <location filename="../../ui/verify_panel.py" line="82"/>
         <source>Check a received bundle…</source>
         <translation>校验收到的证据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="87"/>
+        <location filename="../../ui/verify_panel.py" line="88"/>
         <source>TSA roots…</source>
         <translation>时间戳根证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="90"/>
+        <location filename="../../ui/verify_panel.py" line="91"/>
         <source>PEM files of TSA root certificates, as the TSA publishes them</source>
         <translation>时间戳机构公布的根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="93"/>
+        <location filename="../../ui/verify_panel.py" line="94"/>
         <source>Organisation keys…</source>
         <translation>机构公钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="96"/>
+        <location filename="../../ui/verify_panel.py" line="97"/>
         <source>The organisation&apos;s published signer keys (written by evidence-desk org-keys)</source>
         <translation>机构公布的签名人公钥列表（由 evidence-desk org-keys 生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="108"/>
+        <location filename="../../ui/verify_panel.py" line="109"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="114"/>
+        <location filename="../../ui/verify_panel.py" line="115"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="114"/>
+        <location filename="../../ui/verify_panel.py" line="115"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="114"/>
+        <location filename="../../ui/verify_panel.py" line="115"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="114"/>
+        <location filename="../../ui/verify_panel.py" line="115"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="155"/>
+        <location filename="../../ui/verify_panel.py" line="156"/>
         <source>Verifying every original, row, signature and checkpoint, and reading every screenshot again…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点，并重新识别每张截图…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="161"/>
+        <location filename="../../ui/verify_panel.py" line="162"/>
         <source>Verifying every original, row, signature and checkpoint…</source>
         <translation>正在校验每个原始文件、数据行、签名和检查点…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="178"/>
+        <location filename="../../ui/verify_panel.py" line="179"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="184"/>
+        <location filename="../../ui/verify_panel.py" line="185"/>
         <source>ledger entries</source>
         <translation>存证链条目</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="185"/>
+        <location filename="../../ui/verify_panel.py" line="186"/>
         <source>originals</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="186"/>
+        <location filename="../../ui/verify_panel.py" line="187"/>
         <source>screenshots read again</source>
         <translation>重新识别截图</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="187"/>
+        <location filename="../../ui/verify_panel.py" line="188"/>
         <source>signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="205"/>
+        <location filename="../../ui/verify_panel.py" line="206"/>
         <source>Verification cancelled; nothing was concluded.</source>
         <translation>校验已取消，未得出任何结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="212"/>
-        <source>%1 ledger entries, %2 checkpoints, %3 originals (%4 bytes) checked.</source>
-        <translation>已校验 %1 条存证记录、%2 个检查点、%3 个原始文件（%4 字节）。</translation>
+        <location filename="../../ui/verify_panel.py" line="213"/>
+        <source>%1, %2, %3 (%4) checked.</source>
+        <translation>已校验 %1、%2、%3（%4）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="214"/>
+        <source>%n ledger entry(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n 条存证记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="215"/>
+        <source>%n checkpoint(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n 个检查点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="216"/>
+        <source>%n original(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n 个原始文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/verify_panel.py" line="218"/>
+        <source>%n byte(s)</source>
+        <comment>verified</comment>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="220"/>
+        <location filename="../../ui/verify_panel.py" line="223"/>
         <source>INTACT</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="225"/>
+        <location filename="../../ui/verify_panel.py" line="228"/>
         <source>PROBLEMS FOUND (%1)</source>
         <translation>发现问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="243"/>
+        <location filename="../../ui/verify_panel.py" line="246"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="244"/>
+        <location filename="../../ui/verify_panel.py" line="247"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="245"/>
+        <location filename="../../ui/verify_panel.py" line="248"/>
         <source>ok</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="247"/>
+        <location filename="../../ui/verify_panel.py" line="250"/>
         <source>trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="248"/>
+        <location filename="../../ui/verify_panel.py" line="251"/>
         <source>untrusted</source>
         <translation>不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="249"/>
+        <location filename="../../ui/verify_panel.py" line="252"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="265"/>
+        <location filename="../../ui/verify_panel.py" line="268"/>
         <source>Choose a verification kit</source>
         <translation>选择校验包</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="265"/>
+        <location filename="../../ui/verify_panel.py" line="268"/>
         <source>Verification kit (*.zip)</source>
         <translation>校验包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="272"/>
+        <location filename="../../ui/verify_panel.py" line="275"/>
         <source>TSA root certificates to trust</source>
         <translation>要信任的时间戳根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="272"/>
+        <location filename="../../ui/verify_panel.py" line="275"/>
         <source>PEM files (*.pem)</source>
         <translation>PEM 文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="280"/>
+        <location filename="../../ui/verify_panel.py" line="283"/>
         <source>The organisation&apos;s published signer keys</source>
         <translation>机构公布的签名人公钥列表</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="282"/>
+        <location filename="../../ui/verify_panel.py" line="285"/>
         <source>Organisation key lists (*.json)</source>
         <translation>机构公钥列表 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="296"/>
+        <location filename="../../ui/verify_panel.py" line="299"/>
         <source>Bundles are trusted against the app&apos;s TSA root list and what is pinned in %1 (tsa-roots/*.pem, org-keys/*.json), never against roots or keys inside the kit.</source>
         <translation>证据包的信任依据为本软件的时间戳根证书列表及固定信任目录 %1 中的文件（tsa-roots/*.pem、org-keys/*.json），绝不依据校验包内自带的根证书或公钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="301"/>
+        <location filename="../../ui/verify_panel.py" line="304"/>
         <source>Also trusted: %1.</source>
         <translation>另外信任：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="311"/>
+        <location filename="../../ui/verify_panel.py" line="314"/>
         <source>Checking %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="325"/>
+        <location filename="../../ui/verify_panel.py" line="328"/>
         <source>BUNDLE INTACT BUT UNTRUSTED</source>
         <translation>证据包完好但不受信任</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="327"/>
+        <location filename="../../ui/verify_panel.py" line="330"/>
         <source>BUNDLE INTACT</source>
         <translation>证据包完好</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="330"/>
+        <location filename="../../ui/verify_panel.py" line="333"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="323"/>
+        <location filename="../../ui/verify_panel.py" line="326"/>
         <source>BUNDLE HAS PROBLEMS</source>
         <translation>证据包有问题</translation>
     </message>
