@@ -250,16 +250,7 @@ def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.
 
 def _org_entries(page: dict[str, Any]) -> list[org_ledger.OrgEntry]:
     """A page's entries as ``/v1/entries`` (and ``/v1/sync``) render them."""
-    return [
-        org_ledger.OrgEntry(
-            str(item["device_id"]),
-            ledger.Entry(*item["entry"]),
-            int(item["hub_seq"]),
-            str(item.get("verdict") or ""),
-            item.get("pre_org") is True,
-        )
-        for item in page["entries"]
-    ]
+    return list(carried_page.entries_of(page["entries"]))
 
 
 def join(
