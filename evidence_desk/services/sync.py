@@ -74,6 +74,7 @@ from evidence_desk.services import (
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
+from evidence_desk.store import db
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.lock import WriterLock
@@ -894,13 +895,13 @@ def _pull_blobs(session: Session, client: HubClient, report: SyncReport) -> int:
     if not wanted:
         return 0
     found = _hub_blobs(client, wanted)
-    head = org_ledger.own_size(session.conn)
+    head = db.ledger_size(session.conn)
     # a file the hub does not name yet (its device has not pushed it) is asked again next time
     for path, item in found.items():
         target = folder.path / path
         if target.exists():
             continue
-        if fetched and org_ledger.own_size(session.conn) != head:
+        if fetched and db.ledger_size(session.conn) != head:
             report.blobs_left = sum(1 for p in found if not (folder.path / p).exists())
             break
         digest = str(item["digest"])
