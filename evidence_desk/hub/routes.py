@@ -266,6 +266,8 @@ def routes(
     async def pull(request: Request) -> Response:
         since = _number(request.query_params.get("since", "0"), "since")
         limit = min(_number(request.query_params.get("limit", str(PULL_PAGE)), "limit"), page_cap)
+        if limit < 1:  # an empty page marked ``more`` would send a client round for nothing
+            raise _Bad("limit")
         # read and rendered in a thread, each entry once per process (hub/pull_pages.py): a
         # page of 1,000 entries kept the event loop from reading any other request while it
         # was encoded (docs/benchmarks.md, issue 20)

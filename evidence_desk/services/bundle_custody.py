@@ -21,6 +21,7 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
+from evidence_desk.store import db
 
 EXPORT_ACTION = "bundle.export"
 
@@ -36,8 +37,7 @@ _said = Catalogue(
 def next_export_seq(session: Session) -> int:
     """The seq the export's entry takes at the earliest: after the processing record written
     with it, when nothing else is written before them."""
-    last = session.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM ledger").fetchone()[0]
-    return int(last) + 2
+    return db.ledger_size(session.conn) + 2
 
 
 def check_export_seqs(session: Session, replay: Replay) -> Iterable[Finding]:

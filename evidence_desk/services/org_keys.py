@@ -31,6 +31,7 @@ from evidence_desk.integrity import signing
 from evidence_desk.services import receipt_checks
 from evidence_desk.services import settings as settings_service
 from evidence_desk.services.session import Session
+from evidence_desk.store import db
 from evidence_desk.store.files import atomic_write
 
 _said = Catalogue(
@@ -121,7 +122,7 @@ def org_keys(session: Session) -> dict[str, Any]:
                 "before_joining": True,
             }
         )
-    size = conn.execute("SELECT max(seq) FROM ledger").fetchone()[0] or 0
+    size = db.ledger_size(conn)
     return {
         "format": ORG_KEYS_FORMAT,
         "organisation": settings_service.get(session, "organisation"),

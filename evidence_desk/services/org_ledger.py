@@ -405,12 +405,6 @@ def apply_pull(session: Session, batch: Sequence[OrgEntry]) -> PullResult:
     return result
 
 
-def own_size(conn: db.Connection) -> int:
-    """The size of this device's own chain (``ledger``), as committed now: a write on another
-    connection of the store (the app's window while a sync runs) shows here at once (WAL)."""
-    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0])
-
-
 def _readopt(session: Session, batch: Sequence[OrgEntry]) -> int:
     """This device's own entries the batch holds past its ledger's head, taken back: a store
     restored from a backup taken before it pushed them (they are its own, on the hub). Only
@@ -422,7 +416,7 @@ def _readopt(session: Session, batch: Sequence[OrgEntry]) -> int:
     wrote after its restore: a fork) is left to ``_receipt``, which refuses it as before
     (``org.own_unknown``). Returns how many were taken back."""
     store_id = session.folder.store_id
-    head = own_size(session.conn)
+    head = db.ledger_size(session.conn)
     run: list[ledger.Entry] = []
     for item in batch:
         if item.device_id == store_id and item.entry.seq > head:
@@ -510,7 +504,7 @@ def _store_batch(
         )
         places.add(org_history.where_device(item.device_id, entry.seq))
         entries += 1
-    own = own_size(conn)
+    own = db.ledger_size(conn)
     in_step = in_step and own == placed
     return PullResult(entries, receipts, tuple(refused_own)), places, in_step
 

@@ -99,7 +99,7 @@ def apply_rewound(
     whole replay must decide instead. A pulled entry the rules refuse raises, as it would in
     the replay."""
     conn, store_id = session.conn, session.folder.store_id
-    own_last = int(conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0])
+    own_last = db.ledger_size(conn)
     if any(item.device_id == store_id and item.verdict for item in batch):
         return None  # the hub refused an own entry: the replay drops what it made
     if not unplaced.complete(conn, range(placed_before + 1, own_last + 1)):

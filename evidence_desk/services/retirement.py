@@ -18,6 +18,7 @@ from evidence_desk.domain import authority
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.domain.policy import Action
 from evidence_desk.services.session import DatabaseState, Session, put
+from evidence_desk.store import db
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,7 @@ def devices(session: Session) -> list[Device]:
             "SELECT device_id, max(seq) FROM device_entries GROUP BY device_id"
         )
     }
-    own_size = conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
-    sizes[own] = int(own_size[0]) if own_size is not None else 0
+    sizes[own] = db.ledger_size(conn)
     users = {
         str(device): str(user)
         for device, user in conn.execute(

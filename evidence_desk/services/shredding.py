@@ -343,7 +343,7 @@ def _plan(session: Session, case_no: str) -> _Plan:
         )
     rows = _case_rows(conn, case_no)
     redacted = _redactions(conn, rows)
-    last = conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0]
+    last = db.ledger_size(conn)
     counts = {
         "contacts": len(contacts),
         "messages": len(commitments),

@@ -75,6 +75,7 @@ from evidence_desk.services import (
 )
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
+from evidence_desk.store import db
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.lock import WriterLock
@@ -252,16 +253,7 @@ def pull_history(client: HubClient, since: int = 0) -> Iterator[list[org_ledger.
 
 def _org_entries(page: dict[str, Any]) -> list[org_ledger.OrgEntry]:
     """A page's entries as ``/v1/entries`` (and ``/v1/sync``) render them."""
-    return [
-        org_ledger.OrgEntry(
-            str(item["device_id"]),
-            ledger.Entry(*item["entry"]),
-            int(item["hub_seq"]),
-            str(item.get("verdict") or ""),
-            item.get("pre_org") is True,
-        )
-        for item in page["entries"]
-    ]
+    return list(carried_page.entries_of(page["entries"]))
 
 
 def join(
@@ -897,13 +889,13 @@ def _pull_blobs(session: Session, client: HubClient, report: SyncReport) -> int:
     if not wanted:
         return 0
     found = _hub_blobs(client, wanted)
-    head = org_ledger.own_size(session.conn)
+    head = db.ledger_size(session.conn)
     # a file the hub does not name yet (its device has not pushed it) is asked again next time
     for path, item in found.items():
         target = folder.path / path
         if target.exists():
             continue
-        if fetched and org_ledger.own_size(session.conn) != head:
+        if fetched and db.ledger_size(session.conn) != head:
             report.blobs_left = sum(1 for p in found if not (folder.path / p).exists())
             break
         digest = str(item["digest"])

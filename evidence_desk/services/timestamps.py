@@ -46,6 +46,7 @@ from evidence_desk.services.ledger_users import LedgerUsers
 from evidence_desk.services.originals import new_id
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session, put
+from evidence_desk.store import db
 
 STAMP_ACTION = "timestamp.add"
 SKEW_FLAG_SECONDS = 300
@@ -186,7 +187,7 @@ def list_authorities(session: Session) -> list[Authority]:
 
 
 def status(session: Session) -> StampStatus:
-    size = int(session.conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()[0])
+    size = db.ledger_size(session.conn)
     newest = session.conn.execute(
         "SELECT checkpoint_size, gen_time FROM timestamps ORDER BY checkpoint_size DESC LIMIT 1"
     ).fetchone()

@@ -150,6 +150,13 @@ def _nearly_full(folder: Path) -> bool:
         return False
 
 
+def ledger_size(conn: Connection) -> int:
+    """The size of this store's own chain (``ledger``), as committed now: a write on another
+    connection of the store (the app's window while a sync runs) shows here at once (WAL)."""
+    row = conn.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
+    return 0 if row is None else int(row[0])
+
+
 def schema_version(conn: Connection) -> int:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"

@@ -43,11 +43,12 @@ from evidence_desk.domain import policy
 from evidence_desk.domain.errors import BadInput, StoreBusy
 from evidence_desk.domain.hub_refusals import DEVICE_RETIRED
 from evidence_desk.domain.policy import Action
-from evidence_desk.services import carried_page, contacts, live, org_ledger, sync
+from evidence_desk.services import carried_page, contacts, live, sync
 from evidence_desk.services.carried_page import CarriedPage
 from evidence_desk.services.hub_client import HubClient, HubRefused, HubTooOld, HubUnreachable
 from evidence_desk.services.session import Session
 from evidence_desk.services.sync import HubBinding, SyncReport
+from evidence_desk.store import db
 from evidence_desk.ui import errors
 from evidence_desk.ui.workers import Job, alive, start
 
@@ -389,7 +390,7 @@ class SyncController(QObject):
 
     # -- local work -----------------------------------------------------------------------
     def _ledger_head(self) -> int:
-        return org_ledger.own_size(self.session.conn)
+        return db.ledger_size(self.session.conn)
 
     def _check_local(self) -> None:
         """New own entries: push them now (unless offline: the backoff decides then)."""

@@ -143,11 +143,13 @@ def test_the_news_carries_a_page_as_large_and_the_sync_applies_it_in_slices(
             pulled = client.get(f"/v1/entries?since={after}&limit={hub_protocol.EXCHANGE_PAGE}")
             with pytest.raises(HubRefused) as refused:
                 client.get(f"/v1/events?after={after}&wait=0&page=1&limit=0")
+            with pytest.raises(HubRefused) as refused_pull:  # as the pull refuses it
+                client.get(f"/v1/entries?since={after}&limit=0")
             assert news.page is not None and news.page.more is True
             assert len(news.page.entries) == hub_protocol.EXCHANGE_PAGE
             assert news.page.entries == carried_page.entries_of(pulled["entries"])
             assert len(unstated["page"]["entries"]) == 1000  # as releases before asked
-            assert refused.value.rule == "hub.bad_field"
+            assert refused.value.rule == refused_pull.value.rule == "hub.bad_field"
             told: list[int] = []
             report = sync.sync(alice, client, on_page=told.append, first_page=news.page)
             assert report.refusal is None
