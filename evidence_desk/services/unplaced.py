@@ -9,7 +9,9 @@ that followed a write: seconds at 100,000 entries, for a person deciding one req
 
 So the write path records, for each own entry written while the store is a device of an
 organisation, every row it changes as the row was before (``before``: the whole row, or
-nothing when the row did not exist), and ``rewind`` restores them, newest first. The record
+nothing when the row did not exist), and ``rewind`` restores them, newest first (a row the
+entry created is deleted; a breach or processing record through the one door its trigger
+keeps for this, services/rewind_guards.py). The record
 is a cache, not evidence: verify never reads it, and when an entry's record is missing
 (written before this release, or by ``Session.append_signed``) or a row cannot be recorded,
 ``complete`` says so and the pull falls back to the whole replay. An entry's record is
