@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.bundle.model import Scope
+from evidence_desk.domain.retention import add_years
 from evidence_desk.services import breaches, bundle, cases, signing_certs
 from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import verify_store
@@ -22,6 +23,7 @@ from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation, synced
 from tests.hub.test_org_end_to_end import approved_remotely
 from tests.services.test_breaches import REPORT
+from tests.services.test_processing_records import _forged_row
 
 
 def _intact(org: Org, *names: str) -> None:
@@ -173,3 +175,37 @@ def test_a_record_the_hub_refused_leaves_the_tables_of_its_own_device(
         with org.login("alice") as alice:
             assert alice.conn.execute("SELECT count(*) FROM breach_records").fetchone()[0] == 0
         _intact(org, "root", "alice")
+
+
+def test_a_processing_record_the_hub_refused_leaves_legals_tables(
+    hub_db: HubDatabase, tmp_path: Path
+) -> None:
+    """An insider on legal's laptop writes a processing record kept one year instead of three
+    (the rule table refuses it): the hub marks it refused, and lee's sync takes the row out
+    although its retain_until is years away."""
+    with organisation(tmp_path, hub_db.owner_url) as org:
+        org.join("alice", "staff")
+        org.join("lee", "legal")
+        org.welcome("alice", "lee")
+        with org.login("alice") as alice:
+            cases.create_case(alice, "2026-RW-5", debtor_name="陈立新")
+        synced(org, "alice", "lee")
+        with org.login("lee") as lee, insider_code():
+            at = lee.now()
+            row = {**_forged_row("2026-RW-5", at, "lee"), "retain_until": add_years(at, 1)}
+            lee.write(
+                "processing.record",
+                {"record_id": row["id"], "case_no": "2026-RW-5", "bundle_id": row["bundle_id"]},
+                [put("processing_records", row)],
+            )
+        code, _report, err = org.sync("lee")  # on main: "processing records are kept ..."
+        assert code == 3 and "processing.record" in err, err
+        with org.login("lee") as lee:
+            seq = _seq_of(lee, "processing.record")
+            verdict = lee.conn.execute(
+                "SELECT verdict FROM org_positions WHERE seq = ?", (seq,)
+            ).fetchone()[0]
+            assert verdict == "processing.record"
+            assert lee.conn.execute("SELECT count(*) FROM processing_records").fetchone()[0] == 0
+        synced(org, "alice")
+        _intact(org, "lee", "alice")
