@@ -53,10 +53,12 @@ def delete_row(
 
 def writer_of(conn: db.Connection, table: str, row_id: object) -> int:
     """The own entry that put ``table``'s row ``row_id`` (the newest such entry), 0 when none
-    did: the trigger then refuses the DELETE, as it must for a row no own entry wrote."""
+    did: the trigger then refuses the DELETE, as it must for a row no own entry wrote. A
+    payload that is not JSON (a tampered ledger) names no row, rather than failing the query."""
     action, field = GUARDED[table]
     found = conn.execute(
-        "SELECT max(seq) FROM ledger WHERE action = ? AND json_extract(payload, ?) = ?",
+        "SELECT max(seq) FROM ledger WHERE action = ? "
+        "AND CASE WHEN json_valid(payload) THEN json_extract(payload, ?) END = ?",
         (action, f"$.{field}", row_id),
     ).fetchone()[0]
     return int(found or 0)

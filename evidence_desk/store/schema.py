@@ -597,7 +597,8 @@ MIGRATIONS: list[str] = [
             SELECT 1 FROM rewind_guards g JOIN ledger l ON l.seq = g.seq
             WHERE g.tbl = 'processing_records' AND g.row_id = old.id
             AND l.action = 'processing.record'
-            AND json_extract(l.payload, '$.record_id') = old.id
+            AND CASE WHEN json_valid(l.payload)
+                THEN json_extract(l.payload, '$.record_id') END = old.id
             AND (g.seq IN (SELECT seq FROM unplaced_entries) OR EXISTS (
                 SELECT 1 FROM org_positions p WHERE p.seq = g.seq AND p.verdict <> '')))
         BEGIN SELECT RAISE(ABORT, 'processing records are kept until retain_until'); END;
@@ -607,7 +608,8 @@ MIGRATIONS: list[str] = [
             SELECT 1 FROM rewind_guards g JOIN ledger l ON l.seq = g.seq
             WHERE g.tbl = 'breach_records' AND g.row_id = old.id
             AND l.action = 'breach.add'
-            AND json_extract(l.payload, '$.breach_id') = old.id
+            AND CASE WHEN json_valid(l.payload)
+                THEN json_extract(l.payload, '$.breach_id') END = old.id
             AND (g.seq IN (SELECT seq FROM unplaced_entries) OR EXISTS (
                 SELECT 1 FROM org_positions p WHERE p.seq = g.seq AND p.verdict <> '')))
         BEGIN SELECT RAISE(ABORT, 'breach records are never deleted'); END;

@@ -92,7 +92,7 @@ def test_a_breach_record_goes_only_through_a_guard_naming_its_unplaced_or_refuse
 
 def test_a_guard_opens_one_row_only_and_updates_stay_refused(ada: Session) -> None:
     first, first_seq = _filed(ada)
-    second, _second_seq = _filed(ada)
+    second, second_seq = _filed(ada)
     conn = ada.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -107,6 +107,11 @@ def test_a_guard_opens_one_row_only_and_updates_stay_refused(ada: Session) -> No
         with pytest.raises(sqlcipher3.IntegrityError, match="never deleted"):
             conn.execute("DELETE FROM breach_records")
         assert conn.execute("SELECT count(*) FROM breach_records").fetchone()[0] == 2
+        # an entry whose payload is no longer JSON names no row: refused, not a SQL error
+        conn.execute("UPDATE ledger SET payload = 'not json' WHERE seq = ?", (first_seq,))
+        _refused_delete(conn, "breach_records", first, "never deleted")
+        assert rewind_guards.writer_of(conn, "breach_records", first) == 0
+        assert rewind_guards.writer_of(conn, "breach_records", second) == second_seq
     finally:
         conn.execute("ROLLBACK")
 
