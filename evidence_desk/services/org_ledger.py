@@ -49,11 +49,13 @@ from evidence_desk.services import (
     case_keys,
     org_history,
     pull_in_step,
+    rewind_guards,
     shredding,
     unplaced,
     verify,
 )
 from evidence_desk.services.clock import Clock, system_clock
+from evidence_desk.services.rewind_guards import GUARDED
 from evidence_desk.services.session import DatabaseState, Session, put
 from evidence_desk.services.user_names import validate_name, validate_new_user
 from evidence_desk.store import db, location
@@ -569,10 +571,10 @@ def _project(conn: db.Connection, tables: verify.Tables) -> None:
         if table == "imports":
             _drop_import_dependents(conn, [str(key[0]) for key in gone])
         for key in gone:
-            conn.execute(
-                f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in key_columns),
-                list(key),
-            )
+            # a breach or processing record goes only as its own entry's (refused by the hub,
+            # or unplaced and refused by the rules at its new place): services/rewind_guards.py
+            writer = rewind_guards.writer_of(conn, table, key[0]) if table in GUARDED else 0
+            rewind_guards.delete_row(conn, table, key_columns, key, writer)
 
 
 def _drop_import_dependents(conn: db.Connection, import_ids: Sequence[str]) -> None:

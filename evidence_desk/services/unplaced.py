@@ -9,7 +9,9 @@ that followed a write: seconds at 100,000 entries, for a person deciding one req
 
 So the write path records, for each own entry written while the store is a device of an
 organisation, every row it changes as the row was before (``before``: the whole row, or
-nothing when the row did not exist), and ``rewind`` restores them, newest first. The record
+nothing when the row did not exist), and ``rewind`` restores them, newest first (a row the
+entry created is deleted; a breach or processing record through the one door its trigger
+keeps for this, services/rewind_guards.py). The record
 is a cache, not evidence: verify never reads it, and when an entry's record is missing
 (written before this release, or by ``Session.append_signed``) or a row cannot be recorded,
 ``complete`` says so and the pull falls back to the whole replay. An entry's record is
@@ -22,6 +24,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from evidence_desk.services import rewind_guards
 from evidence_desk.services.row_changes import RowChange, apply_change
 from evidence_desk.store import db
 from evidence_desk.store.schema import PROJECTED_TABLES
@@ -84,12 +87,12 @@ def rewind(conn: db.Connection, after: int) -> None:
     their records (re-applying an entry records it again). Foreign keys must be deferred by
     the caller: a parent row goes before its children come back."""
     rows = conn.execute(
-        "SELECT tbl, row_key, before FROM unplaced_changes WHERE seq > ? "
+        "SELECT seq, tbl, row_key, before FROM unplaced_changes WHERE seq > ? "
         "ORDER BY seq DESC, ord DESC",
         (after,),
     ).fetchall()
-    for table, row_key, kept in rows:
-        _restore(conn, str(table), json.loads(str(row_key)), None if kept is None else kept)
+    for seq, table, row_key, kept in rows:
+        _restore(conn, int(seq), str(table), json.loads(str(row_key)), kept)
     forget_after(conn, after)
 
 
@@ -105,11 +108,14 @@ def forget_after(conn: db.Connection, after: int) -> None:
     conn.execute("DELETE FROM unplaced_changes WHERE seq > ?", (after,))
 
 
-def _restore(conn: db.Connection, table: str, key: list[Any], kept: str | None) -> None:
+def _restore(conn: db.Connection, seq: int, table: str, key: list[Any], kept: str | None) -> None:
+    """Put the row own entry ``seq`` changed back as it was: deleted when the entry made it
+    (a breach or processing record through the door its trigger keeps for a rewind,
+    services/rewind_guards.py), else its columns as recorded."""
     keys = PROJECTED_TABLES[table]
     where = " AND ".join(f"{k} = ?" for k in keys)
     if kept is None:
-        conn.execute(f"DELETE FROM {table} WHERE {where}", key)
+        rewind_guards.delete_row(conn, table, keys, key, seq)
         return
     row: dict[str, Any] = json.loads(kept)
     others = [c for c in row if c not in keys]

@@ -59,6 +59,7 @@ from evidence_desk.services import (
     receipt_checks,
     records_key_checks,
     review,
+    rewind_guard_checks,
     shredding_checks,
     signing_certs,
     timestamps,
@@ -211,6 +212,7 @@ CHECKS: tuple[Check, ...] = (
     org_checkpoint_checks.check_kept,
     ocr.check_ocr,
     signing_certs.check_signing_certs,
+    rewind_guard_checks.check_guards,
 )
 """The checks that run after the replay, in this order, each over the same :class:`Replay`."""
 

@@ -573,6 +573,47 @@ MIGRATIONS: list[str] = [
         retired_at TEXT NOT NULL
     );
     """,
+    # 23: the PIPL records' "never deleted" triggers (migration 10) let one door through: a sync
+    # that rewinds this device's own entries the hub has not placed yet, or undoes one the hub
+    # refused, must take their rows out and (when rewound) put them back, in one transaction
+    # (services/rewind_guards.py). It names the row and the entry in ``rewind_guards`` around
+    # the DELETE and empties it again before the commit; the trigger lets the DELETE through
+    # only when such a guard names the row, the guard's entry is this device's own that put it
+    # (its action and the id in its payload), and that entry is still recorded as not placed
+    # (``unplaced_entries``) or was refused by the hub (its position's verdict). Anything else
+    # (a user, a script, an insider with the database key who does not drop the trigger) is
+    # refused as before; a guard row left committed is reported by verify
+    # (``store.rewind_guard``), and a record missing against the ledger by verify's replay.
+    """
+    CREATE TABLE rewind_guards (
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (tbl, row_id)
+    );
+    DROP TRIGGER processing_records_kept;
+    CREATE TRIGGER processing_records_kept BEFORE DELETE ON processing_records
+        WHEN old.retain_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND NOT EXISTS (
+            SELECT 1 FROM rewind_guards g JOIN ledger l ON l.seq = g.seq
+            WHERE g.tbl = 'processing_records' AND g.row_id = old.id
+            AND l.action = 'processing.record'
+            AND CASE WHEN json_valid(l.payload)
+                THEN json_extract(l.payload, '$.record_id') END = old.id
+            AND (g.seq IN (SELECT seq FROM unplaced_entries) OR EXISTS (
+                SELECT 1 FROM org_positions p WHERE p.seq = g.seq AND p.verdict <> '')))
+        BEGIN SELECT RAISE(ABORT, 'processing records are kept until retain_until'); END;
+    DROP TRIGGER breach_records_kept;
+    CREATE TRIGGER breach_records_kept BEFORE DELETE ON breach_records
+        WHEN NOT EXISTS (
+            SELECT 1 FROM rewind_guards g JOIN ledger l ON l.seq = g.seq
+            WHERE g.tbl = 'breach_records' AND g.row_id = old.id
+            AND l.action = 'breach.add'
+            AND CASE WHEN json_valid(l.payload)
+                THEN json_extract(l.payload, '$.breach_id') END = old.id
+            AND (g.seq IN (SELECT seq FROM unplaced_entries) OR EXISTS (
+                SELECT 1 FROM org_positions p WHERE p.seq = g.seq AND p.verdict <> '')))
+        BEGIN SELECT RAISE(ABORT, 'breach records are never deleted'); END;
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

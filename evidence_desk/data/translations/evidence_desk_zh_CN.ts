@@ -4755,17 +4755,17 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="460"/>
+        <location filename="../../ui/sync_controller.py" line="461"/>
         <source>New contact request in case %1 from %2</source>
         <translation>案件 %1 有新的联系请求，来自 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="466"/>
+        <location filename="../../ui/sync_controller.py" line="467"/>
         <source>Approved by %1: your contact request in case %2</source>
         <translation>%1 已批准：您在案件 %2 中的联系请求</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="468"/>
+        <location filename="../../ui/sync_controller.py" line="469"/>
         <source>Refused by %1: your contact request in case %2</source>
         <translation>%1 已拒绝：您在案件 %2 中的联系请求</translation>
     </message>
@@ -12601,6 +12601,16 @@ must equal that file&apos;s line in the manifest.</source>
         <source>{folder}: the store folder is read-only or not writable for this user ({error}); Evidence Desk needs to write to it, even to read (its database keeps a shared journal there). Copy the store to a writable folder, or restore a backup</source>
         <comment>store.read_only</comment>
         <translation>{folder}：证据库文件夹为只读，或当前用户无写入权限（{error}）；即使只是查看，Evidence Desk 也需要写入该文件夹（数据库在其中保存共享日志）。请将证据库复制到可写的文件夹，或恢复备份</translation>
+    </message>
+    <message>
+        <source>a rewind guard was committed: a sync removes its guards in the transaction that writes them, so someone wrote this one to open the database&apos;s refusal to delete the row</source>
+        <comment>store.rewind_guard_left</comment>
+        <translation>提交了一条回退保护记录：同步在写入保护记录的同一事务中将其删除，因此这一条是有人为绕过数据库对删除该行的拒绝而写入的</translation>
+    </message>
+    <message>
+        <source>rewind guard of {table} row {row_id} (own entry {seq})</source>
+        <comment>store.rewind_guard_where</comment>
+        <translation>{table} 表第 {row_id} 行的回退保护（本设备条目 {seq}）</translation>
     </message>
     <message>
         <source>{path}: the store cannot be used ({error})</source>
