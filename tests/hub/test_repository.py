@@ -172,6 +172,7 @@ def test_a_persons_small_files_are_stored_completed_and_named_in_one_call(
     identity, debt = b"sealed identity proof", b"sealed debt confirmation"
     first, second = hashlib.sha256(identity).hexdigest(), hashlib.sha256(debt).hexdigest()
     with repository(hub_db.app_url) as repo:
+        repo.put_chunk(first, 1, b"left by an upload cut in other pieces")
         repo.put_chunk(second, 0, debt)  # the same ciphertext already complete on the hub
         repo.complete_blob(second, len(debt), 1)
         files = [("blobs/aa/identity.enc", first, identity), ("blobs/bb/debt.enc", second, debt)]
