@@ -22,6 +22,16 @@ from evidence_desk.ui.import_wizard import ImportWizard
 from tests.helpers import Team, approved_contact
 
 
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The UI in Chinese for one test, English again after it."""
+    i18n.install("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.install("en")
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, qapp: object) -> Iterator[QSettings]:
     # The cyclic collector runs in whichever thread allocates when its threshold is reached,

@@ -5,7 +5,6 @@ hold (a 3 GB video); Chinese has one form. A real store verified by the real pan
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -15,15 +14,6 @@ from evidence_desk.ui import i18n
 from evidence_desk.ui.counted import LARGEST, counted
 from evidence_desk.ui.verify_panel import VerifyPanel
 from tests.helpers import Team
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _bytes(count: int) -> str:

@@ -4,14 +4,11 @@ device ids and the contact's id only in the expert's detail (the hub's refusal a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services.hub_client import HubRefused
 from evidence_desk.services.live import RefusedEntry, StandingDecision
-from evidence_desk.ui import decided_text, i18n
+from evidence_desk.ui import decided_text
 
 DEVICE = "5890479a-12e5-493c-ae98-6391455b1b28"
 FIRST = "8adc456d-f18b-4a4c-a97c-82fc13473ebc"
@@ -30,15 +27,6 @@ def _refused(action: str, standing: StandingDecision | None) -> RefusedEntry:
 STANDING = StandingDecision(
     CONTACT, "sam", "contact.approve", FIRST, "2026-12-06T14:37:05.25+00:00"
 )
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def test_a_lost_rejection_names_who_decided_first_when_and_the_short_device(qtbot: QtBot) -> None:

@@ -15,7 +15,6 @@ import json
 import re
 import socket
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,15 +66,6 @@ ENGLISH = re.compile(
     r"refused by rule|already exists|must be|no importer|identical bytes|approved repayment|"
     r"\bline \d|\brow \d"
 )
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _has_chinese(text: str) -> bool:

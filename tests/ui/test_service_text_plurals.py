@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,15 +34,6 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 </context>
 </TS>
 """
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _lrelease() -> str:

@@ -14,7 +14,7 @@ import pytest
 from evidence_desk.domain import authority, hub_refusals
 from evidence_desk.domain.errors import RuleViolation
 from evidence_desk.services.hub_client import HubRefused
-from evidence_desk.ui import errors, i18n, service_text
+from evidence_desk.ui import errors, service_text
 
 AT = "2026-12-06T09:13:04.123456+00:00"
 SHOWN = "2026-12-06 17:13:04 UTC+08:00"
@@ -33,15 +33,6 @@ def _in_shanghai() -> Iterator[None]:
         finally:
             patch.undo()
             time.tzset()
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _retired() -> HubRefused:
