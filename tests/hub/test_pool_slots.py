@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -22,32 +24,45 @@ def test_two_thirds_of_a_pool_wait_on_locks_at_most() -> None:
     assert [heavy_slots(n) for n in (1, 2, 3, 4, 8, 12)] == [1, 2, 2, 3, 6, 8]
 
 
-def test_lookups_get_a_connection_while_every_heavy_slot_waits(hub_db: HubDatabase) -> None:
+@contextmanager
+def _every_heavy_slot_waiting(
+    repo: HubRepository, pool_size: int, workers: int
+) -> Iterator[list[int]]:
+    """``workers`` threads each holding a heavy slot's connection in a transaction that waits,
+    as pushes waiting for the acceptance lock do, until the block ends; yields the list of
+    those that got a slot (the others queue for one, holding no connection)."""
     release = threading.Event()
     entered: list[int] = []
 
     def waiting(conn: Any) -> None:
         entered.append(1)
-        release.wait(60)  # as a push waiting for the acceptance lock, holding its connection
+        release.wait(60)
 
+    threads = [
+        threading.Thread(target=repo.in_transaction, args=(waiting,)) for _ in range(workers)
+    ]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 30
+    while len(entered) < heavy_slots(pool_size) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield entered
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(60)
+
+
+def test_lookups_get_a_connection_while_every_heavy_slot_waits(hub_db: HubDatabase) -> None:
     with HubRepository.connect(hub_db.app_url, max_size=3) as repo:
-        workers = [threading.Thread(target=repo.in_transaction, args=(waiting,)) for _ in range(4)]
-        for worker in workers:
-            worker.start()
-        deadline = time.monotonic() + 30
-        while len(entered) < heavy_slots(3) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.3)  # the others are queued for a slot, not holding a connection
-        try:
+        with _every_heavy_slot_waiting(repo, 3, 4) as entered:
+            time.sleep(0.3)  # the others are queued for a slot, not holding a connection
             assert len(entered) == heavy_slots(3)
             started = time.monotonic()
             assert repo.user("nobody") is None
             assert repo.remember("key", "nonce-1", now=0.0, until=1.0)
             assert time.monotonic() - started < 5  # not the pool's 30 s wait
-        finally:
-            release.set()
-            for worker in workers:
-                worker.join(60)
         assert len(entered) == 4  # the queued ones ran once slots were free
 
 
@@ -56,31 +71,17 @@ def test_the_checkpoint_a_persons_news_carries_is_read_while_every_heavy_slot_wa
 ) -> None:
     """Each news that wakes a person reads the newest checkpoint: under a heavy slot, every
     waiting person queued behind the laptops' pushes and blobs at each push that woke them."""
-    release = threading.Event()
-    entered: list[int] = []
-
-    def waiting(conn: Any) -> None:
-        entered.append(1)
-        release.wait(60)
-
-    with HubRepository.connect(hub_db.app_url, max_size=3) as repo:
-        workers = [threading.Thread(target=repo.in_transaction, args=(waiting,)) for _ in range(3)]
-        for worker in workers:
-            worker.start()
-        deadline = time.monotonic() + 30
-        while len(entered) < heavy_slots(3) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        try:
-            started = time.monotonic()
-            assert repo.reading(newest_stamped) is None  # no checkpoint signed yet
-            # and the news with its page and checkpoint, in one connection
-            news = repo.news_since(0, 1000, newest_stamped)
-            assert (news.newest, news.counts, news.page) == (0, {}, None)
-            assert time.monotonic() - started < 5  # not behind the heavy slots
-        finally:
-            release.set()
-            for worker in workers:
-                worker.join(60)
+    with (
+        HubRepository.connect(hub_db.app_url, max_size=3) as repo,
+        _every_heavy_slot_waiting(repo, 3, 3) as entered,
+    ):
+        assert len(entered) == heavy_slots(3)
+        started = time.monotonic()
+        assert repo.reading(newest_stamped) is None  # no checkpoint signed yet
+        # and the news with its page and checkpoint, in one connection
+        news = repo.news_since(0, 1000, newest_stamped)
+        assert (news.newest, news.counts, news.page) == (0, {}, None)
+        assert time.monotonic() - started < 5  # not behind the heavy slots
 
 
 def test_the_gate_is_answered_while_reads_hold_every_connection_of_the_pool(
