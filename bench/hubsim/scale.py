@@ -51,6 +51,7 @@ import psycopg
 from bench.hubsim import actors, floor, load
 from bench.hubsim.hubproc import (
     PASSWORD,
+    connections_for,
     cpu_seconds,
     machine_cpu_seconds,
     percentile,
@@ -270,9 +271,11 @@ def run(
     people_processes: bool = True,
     laptop_nice: int = 0,
     people_sync: str = "lean",
+    hub_workers: int = 1,
 ) -> int:
     """The whole scenario; prints the report, the last line one JSON object. ``laptop_nice``
-    lowers the simulated laptops' and legal devices' client processes' CPU priority."""
+    lowers the simulated laptops' and legal devices' client processes' CPU priority;
+    ``hub_workers``: the hub's processes (``hub serve --workers``)."""
     load_start = _uptime()
     base = Path(os.environ.get("EVIDENCE_DESK_BENCH_DIR") or tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="ed-bench-hubscale-", dir=base))
@@ -282,11 +285,12 @@ def run(
     processes: list[Any] = []
     try:
         # commit times: a round trip's parts by the hub's clock (``_hub_parts``)
-        with PostgresCluster(durable=True, settings=["track_commit_timestamp = on"]) as cluster:
+        settings = ["track_commit_timestamp = on", *connections_for(hub_workers)]
+        with PostgresCluster(durable=True, settings=settings) as cluster:
             with psycopg.connect(cluster.url(), autocommit=True) as conn:
                 conn.execute(f"CREATE DATABASE {DATABASE}")
             owner_url = cluster.url(DATABASE)
-            hub, url, ca = start_hub(work, owner_url)
+            hub, url, ca = start_hub(work, owner_url, hub_workers)
             root = Session.open(work / "root", "root", PASSWORD)
             try:
                 codes, stores, people_devices, (invited, late_code) = _enrol_people(
@@ -420,6 +424,7 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
     return _report(
         label=label,
+        hub_workers=hub_workers,
         setting=setting,
         clients=clients,
         people_processes=people_processes,
@@ -630,6 +635,7 @@ def _report(**run: Any) -> int:
     for problem in problems[:20]:
         print("LOST", problem)
     print(
+        f"hub: {run['hub_workers']} worker process(es) (--hub-workers); "
         f"setting {run['label']}: {setting.devices} laptops x {setting.entries} entries and "
         f"{setting.blob_bytes / 1e6:g} MB of blobs, {setting.supervisors} supervisors, "
         f"{setting.staff} staff, {setting.legal} legal; {run['clients']} client processes; "

@@ -136,6 +136,7 @@ def test_two_workers_serve_and_news_reaches_a_waiter_on_either(
                 held = {pid: _established(pid, org.port) for pid in workers}
                 if all(held.values()):
                     break
+        print("waiting connections per worker:", held)
         # a waiter on each worker: whichever worker takes alice's push, one on the other is
         # woken by that worker's NOTIFY
         assert all(held.values()), held
@@ -160,7 +161,7 @@ def test_two_workers_serve_and_news_reaches_a_waiter_on_either(
         org.hub = None
 
 
-def test_a_worker_killed_ends_the_group_with_a_failure_and_no_process_left(
+def test_a_worker_or_the_parent_killed_leaves_no_process(
     hub_db: HubDatabase, tmp_path: Path
 ) -> None:
     with organisation(tmp_path, hub_db.owner_url, "--workers", "2") as org:
@@ -171,7 +172,13 @@ def test_a_worker_killed_ends_the_group_with_a_failure_and_no_process_left(
         os.kill(victim, signal.SIGKILL)
         assert org.hub.wait(timeout=90) == 1
         assert _wait_gone(group) == set()
-        org.hub = None
+
+        # the parent killed: its workers see it gone and stop (their judging workers with them)
+        org.start()
+        _started_workers(org)
+        group = _descendants(org.hub.pid)
+        org.kill()
+        assert _wait_gone(group) == set()
 
 
 def test_worker_counts_the_group_cannot_serve_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
