@@ -509,8 +509,8 @@ def main() -> int:
     print(f"COPY floor        {floor:7.2f} s  {floor_rate:9.0f} entries/s")
     cpu = hub_cpu[ingest_times.index(ingest)]
     print(
-        f"hub CPU           {cpu:7.2f} s  {cpu / args.entries * 1e6:9.0f} us/entry  (the hub "
-        "process and its judging workers, user + system, during the ingest)"
+        f"hub CPU           {cpu:7.2f} s  {cpu / args.entries * 1e6:9.0f} us/entry  (every hub "
+        "process: workers and their judging workers, user + system, during the ingest)"
     )
     print(
         f"signature floor   {signatures:7.2f} s  {args.entries / signatures:9.0f} entries/s  "

@@ -455,11 +455,12 @@ def run(
 
 
 class _CpuShares:
-    """CPU seconds spent over the day (its start to the last laptop's answer) by the hub (its
-    process and judging workers), PostgreSQL (the postmaster and its backends), the simulated
-    laptops' and legal devices' client processes, the people's processes (and the floor's),
-    and everything else on the machine (other benches and tests on a shared machine): on
-    this machine the simulated laptops take the hub's cores, which real laptops do not."""
+    """CPU seconds spent over the day (its start to the last laptop's answer) by the hub (every
+    process: workers and their judging workers), PostgreSQL (the postmaster and its backends),
+    the simulated laptops' and legal devices' client processes, the people's processes (and
+    the floor's), and everything else on the machine (other benches and tests on a shared
+    machine): on this machine the simulated laptops take the hub's cores, which real laptops do
+    not."""
 
     def __init__(self, clients: list[int], people: list[int], postgres: int | None) -> None:
         self._groups = {"laptops": clients, "people": people, "PostgreSQL": [postgres or 0]}
@@ -673,8 +674,8 @@ def _report(**run: Any) -> int:
         else "disk floor -"
     )
     print(
-        f"hub CPU           {run['cpu_day']:7.2f} s  (process and judging workers, user + "
-        f"system, over the {day:.1f} s day: {run['cpu_day'] / day:.2f} cores)"
+        f"hub CPU           {run['cpu_day']:7.2f} s  (every process: workers and judging "
+        f"workers, user + system, over the {day:.1f} s day: {run['cpu_day'] / day:.2f} cores)"
     )
     print(
         f"database size     {size_before / 1e6:.0f} MB before the day, "
@@ -704,9 +705,9 @@ def _report(**run: Any) -> int:
             "CPU over the day  share of the machine's "
             f"{os.cpu_count() or 1} cores: "
             + ", ".join(f"{name} {share:.0%}" for name, share in shares.items())
-            + " (hub: process and judging workers; laptops: the simulated laptops' and legal "
-            "devices' client processes, which real laptops run on machines of their own; "
-            "others: processes outside this bench)"
+            + " (hub: every process, workers and judging workers; laptops: the simulated "
+            "laptops' and legal devices' client processes, which real laptops run on machines "
+            "of their own; others: processes outside this bench)"
         )
     followed, paged_s, applied_s = run["device_rates"]
     page_rate, apply_rate = followed / max(paged_s, 1e-9), followed / max(applied_s, 1e-9)
@@ -755,6 +756,7 @@ def _report(**run: Any) -> int:
                     else None,
                     **floor_figures["figures"],
                     "laptop nice": run["laptop_nice"],
+                    "hub workers": run["hub_workers"],
                     "people's sync real": run["people_sync"] == "real",
                     **{f"CPU share {name}": round(v, 3) for name, v in shares.items()},
                 },
