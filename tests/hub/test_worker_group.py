@@ -72,9 +72,12 @@ def _established(pid: int, port: int) -> int:
     against the kernel's TCP table)."""
     inodes = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
-        with_target = os.readlink(fd) if fd.is_symlink() else ""
-        if with_target.startswith("socket:["):
-            inodes.add(with_target[8:-1])
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed while we looked
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
     count = 0
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         for line in Path(table).read_text().splitlines()[1:]:
@@ -171,6 +174,14 @@ def test_a_worker_or_the_parent_killed_leaves_no_process(
         victim = min(workers)
         os.kill(victim, signal.SIGKILL)
         assert org.hub.wait(timeout=90) == 1
+        assert _wait_gone(group) == set()
+
+        # SIGINT (Ctrl-C) to the parent: as SIGTERM, every worker stopped gracefully, exit 0
+        org.start()
+        _started_workers(org)
+        group = _descendants(org.hub.pid)
+        org.hub.send_signal(signal.SIGINT)
+        assert org.hub.wait(timeout=90) == 0
         assert _wait_gone(group) == set()
 
         # the parent killed: its workers see it gone and stop (their judging workers with them)
