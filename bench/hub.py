@@ -71,7 +71,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psycopg
 
 from bench.hubsim import scale
-from bench.hubsim.hubproc import PASSWORD, cpu_seconds, join_member, percentile, start_hub, stop_hub
+from bench.hubsim.hubproc import (
+    PASSWORD,
+    connections_for,
+    cpu_seconds,
+    join_member,
+    percentile,
+    start_hub,
+    stop_hub,
+)
 from evidence_desk.domain.models import Role
 from evidence_desk.hub import acceptance
 from evidence_desk.hub.acceptance import DeviceHead
@@ -421,6 +429,13 @@ def main() -> int:
         help="the people's syncs: lean (the default: only the people's devices' entries applied, "
         "the laptops' paged past) or real (the app's sync.sync: every entry applied)",
     )
+    parser.add_argument(
+        "--hub-workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="the hub's processes (hub serve --workers N); default 1",
+    )
     args = parser.parse_args()
     if args.setting or args.devices >= SCALE_FROM:
         chosen = SETTINGS[args.setting or "full"]
@@ -437,6 +452,7 @@ def main() -> int:
             people_processes=not args.people_threads,
             laptop_nice=args.laptop_nice,
             people_sync=args.people_sync,
+            hub_workers=args.hub_workers,
         )
     if args.quick:
         args.devices, args.entries, args.rounds = 4, 10_000, 5
@@ -444,11 +460,11 @@ def main() -> int:
     os.environ["EVIDENCE_DESK_ANCHOR_DIR"] = str(work / "anchors")
     hub: subprocess.Popen[bytes] | None = None
     try:
-        with PostgresCluster() as cluster:
+        with PostgresCluster(settings=connections_for(args.hub_workers)) as cluster:
             with psycopg.connect(cluster.url(), autocommit=True) as conn:
                 conn.execute(f"CREATE DATABASE {DATABASE}")
             owner_url = cluster.url(DATABASE)
-            hub, url, ca = start_hub(work, owner_url)
+            hub, url, ca = start_hub(work, owner_url, args.hub_workers)
             trips = round_trips(work, url, ca, args.rounds)
             ingest_times, floor_times, signature_times, judge_times = [], [], [], []
             hub_cpu: list[float] = []
@@ -474,6 +490,7 @@ def main() -> int:
     ratio = ingest / floor
     cores = os.cpu_count() or 1
     p50, p99 = percentile(trips, 0.50), percentile(trips, 0.99)
+    print(f"hub: {args.hub_workers} worker process(es) (--hub-workers)")
     print(
         "rounds (s): ingest "
         + " ".join(f"{t:.2f}" for t in ingest_times)
@@ -492,8 +509,8 @@ def main() -> int:
     print(f"COPY floor        {floor:7.2f} s  {floor_rate:9.0f} entries/s")
     cpu = hub_cpu[ingest_times.index(ingest)]
     print(
-        f"hub CPU           {cpu:7.2f} s  {cpu / args.entries * 1e6:9.0f} us/entry  (the hub "
-        "process and its judging workers, user + system, during the ingest)"
+        f"hub CPU           {cpu:7.2f} s  {cpu / args.entries * 1e6:9.0f} us/entry  (every hub "
+        "process: workers and their judging workers, user + system, during the ingest)"
     )
     print(
         f"signature floor   {signatures:7.2f} s  {args.entries / signatures:9.0f} entries/s  "

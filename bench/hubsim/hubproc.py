@@ -32,8 +32,17 @@ def _env(work: Path) -> dict[str, str]:
     }
 
 
-def start_hub(work: Path, owner_url: str) -> tuple[subprocess.Popen[bytes], str, Path]:
-    """``hub init`` (root's store in ``work/root``) then ``hub serve``; waits for /v1/health."""
+def connections_for(hub_workers: int) -> list[str]:
+    """The bench cluster's settings for a hub of ``hub_workers`` processes: each holds its
+    pools' connections and a listening one (about 17), beyond the throwaway cluster's 50."""
+    return [f"max_connections = {max(50, 20 * hub_workers + 30)}"]
+
+
+def start_hub(
+    work: Path, owner_url: str, hub_workers: int = 1
+) -> tuple[subprocess.Popen[bytes], str, Path]:
+    """``hub init`` (root's store in ``work/root``) then ``hub serve --workers
+    hub_workers``; waits for /v1/health."""
     tls = work / "hub-tls"
     subprocess.run(
         [sys.executable, "-m", "evidence_desk", "hub", "init", "--db", owner_url,
@@ -45,7 +54,8 @@ def start_hub(work: Path, owner_url: str) -> tuple[subprocess.Popen[bytes], str,
     app_url = psycopg.conninfo.make_conninfo(owner_url, user=APP_ROLE)
     hub = subprocess.Popen(
         [sys.executable, "-m", "evidence_desk", "hub", "serve", "--db", app_url,
-         "--listen", f"127.0.0.1:{port}", "--tls-dir", str(tls)],
+         "--listen", f"127.0.0.1:{port}", "--tls-dir", str(tls),
+         "--workers", str(hub_workers)],
         env=_env(work),
     )  # fmt: skip
     deadline = time.monotonic() + 60
@@ -60,19 +70,36 @@ def start_hub(work: Path, owner_url: str) -> tuple[subprocess.Popen[bytes], str,
                 time.sleep(0.1)
 
 
+def descendants(pid: int) -> set[int]:
+    """The living processes ``pid`` started, and theirs, at any depth (Linux /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        try:
+            tasks = list(Path(f"/proc/{todo.pop()}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
 def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of process ``pid`` and its living children so far: the hub
-    and its judging workers (Linux /proc; 0 elsewhere). Unlike wall time it does not move
-    much with what else runs on a shared machine."""
+    """CPU time (user + system) of process ``pid`` and every living descendant so far: the
+    hub, its workers (``--workers``) and their judging workers (Linux /proc; 0 elsewhere).
+    Unlike wall time it does not move much with what else runs on a shared machine."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    pids = {pid}
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            pids.update(int(p) for p in (task / "children").read_text().split())
-    except OSError:
+    if not Path(f"/proc/{pid}").exists():
         return 0.0
     total = 0
-    for each in pids:
+    for each in {pid} | descendants(pid):
         try:
             fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:

@@ -51,6 +51,7 @@ import psycopg
 from bench.hubsim import actors, floor, load
 from bench.hubsim.hubproc import (
     PASSWORD,
+    connections_for,
     cpu_seconds,
     machine_cpu_seconds,
     percentile,
@@ -270,9 +271,11 @@ def run(
     people_processes: bool = True,
     laptop_nice: int = 0,
     people_sync: str = "lean",
+    hub_workers: int = 1,
 ) -> int:
     """The whole scenario; prints the report, the last line one JSON object. ``laptop_nice``
-    lowers the simulated laptops' and legal devices' client processes' CPU priority."""
+    lowers the simulated laptops' and legal devices' client processes' CPU priority;
+    ``hub_workers``: the hub's processes (``hub serve --workers``)."""
     load_start = _uptime()
     base = Path(os.environ.get("EVIDENCE_DESK_BENCH_DIR") or tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="ed-bench-hubscale-", dir=base))
@@ -282,11 +285,12 @@ def run(
     processes: list[Any] = []
     try:
         # commit times: a round trip's parts by the hub's clock (``_hub_parts``)
-        with PostgresCluster(durable=True, settings=["track_commit_timestamp = on"]) as cluster:
+        settings = ["track_commit_timestamp = on", *connections_for(hub_workers)]
+        with PostgresCluster(durable=True, settings=settings) as cluster:
             with psycopg.connect(cluster.url(), autocommit=True) as conn:
                 conn.execute(f"CREATE DATABASE {DATABASE}")
             owner_url = cluster.url(DATABASE)
-            hub, url, ca = start_hub(work, owner_url)
+            hub, url, ca = start_hub(work, owner_url, hub_workers)
             root = Session.open(work / "root", "root", PASSWORD)
             try:
                 codes, stores, people_devices, (invited, late_code) = _enrol_people(
@@ -420,6 +424,7 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
     return _report(
         label=label,
+        hub_workers=hub_workers,
         setting=setting,
         clients=clients,
         people_processes=people_processes,
@@ -450,11 +455,12 @@ def run(
 
 
 class _CpuShares:
-    """CPU seconds spent over the day (its start to the last laptop's answer) by the hub (its
-    process and judging workers), PostgreSQL (the postmaster and its backends), the simulated
-    laptops' and legal devices' client processes, the people's processes (and the floor's),
-    and everything else on the machine (other benches and tests on a shared machine): on
-    this machine the simulated laptops take the hub's cores, which real laptops do not."""
+    """CPU seconds spent over the day (its start to the last laptop's answer) by the hub (every
+    process: workers and their judging workers), PostgreSQL (the postmaster and its backends),
+    the simulated laptops' and legal devices' client processes, the people's processes (and
+    the floor's), and everything else on the machine (other benches and tests on a shared
+    machine): on this machine the simulated laptops take the hub's cores, which real laptops do
+    not."""
 
     def __init__(self, clients: list[int], people: list[int], postgres: int | None) -> None:
         self._groups = {"laptops": clients, "people": people, "PostgreSQL": [postgres or 0]}
@@ -630,6 +636,7 @@ def _report(**run: Any) -> int:
     for problem in problems[:20]:
         print("LOST", problem)
     print(
+        f"hub: {run['hub_workers']} worker process(es) (--hub-workers); "
         f"setting {run['label']}: {setting.devices} laptops x {setting.entries} entries and "
         f"{setting.blob_bytes / 1e6:g} MB of blobs, {setting.supervisors} supervisors, "
         f"{setting.staff} staff, {setting.legal} legal; {run['clients']} client processes; "
@@ -667,8 +674,8 @@ def _report(**run: Any) -> int:
         else "disk floor -"
     )
     print(
-        f"hub CPU           {run['cpu_day']:7.2f} s  (process and judging workers, user + "
-        f"system, over the {day:.1f} s day: {run['cpu_day'] / day:.2f} cores)"
+        f"hub CPU           {run['cpu_day']:7.2f} s  (every process: workers and judging "
+        f"workers, user + system, over the {day:.1f} s day: {run['cpu_day'] / day:.2f} cores)"
     )
     print(
         f"database size     {size_before / 1e6:.0f} MB before the day, "
@@ -698,9 +705,9 @@ def _report(**run: Any) -> int:
             "CPU over the day  share of the machine's "
             f"{os.cpu_count() or 1} cores: "
             + ", ".join(f"{name} {share:.0%}" for name, share in shares.items())
-            + " (hub: process and judging workers; laptops: the simulated laptops' and legal "
-            "devices' client processes, which real laptops run on machines of their own; "
-            "others: processes outside this bench)"
+            + " (hub: every process, workers and judging workers; laptops: the simulated "
+            "laptops' and legal devices' client processes, which real laptops run on machines "
+            "of their own; others: processes outside this bench)"
         )
     followed, paged_s, applied_s = run["device_rates"]
     page_rate, apply_rate = followed / max(paged_s, 1e-9), followed / max(applied_s, 1e-9)
@@ -749,6 +756,7 @@ def _report(**run: Any) -> int:
                     else None,
                     **floor_figures["figures"],
                     "laptop nice": run["laptop_nice"],
+                    "hub workers": run["hub_workers"],
                     "people's sync real": run["people_sync"] == "real",
                     **{f"CPU share {name}": round(v, 3) for name, v in shares.items()},
                 },

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
+import sys
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -40,6 +42,7 @@ from evidence_desk.hub import (
     receipts,
     schema,
     tls,
+    worker_group,
 )
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE, OrgDirectory, routes
@@ -199,8 +202,22 @@ def _connect(url: str) -> HubRepository:
         raise DatabaseUnreachable(_said("cli.hub_db", error=error)) from None
 
 
+def _object_store(args: argparse.Namespace) -> object_store.S3ObjectLockStore | None:
+    """Complete blobs on WORM storage (``--blobs``), or None: in PostgreSQL."""
+    if not args.blobs:
+        return None
+    location = object_store.S3Location.parse(
+        args.blobs,
+        endpoint_url=args.s3_endpoint,
+        region=args.s3_region,
+        retain_days=args.retain_days,
+    )
+    return object_store.S3ObjectLockStore(location)
+
+
 def cmd_hub_serve(args: argparse.Namespace) -> int:
-    app.parse_listen(args.listen)  # a malformed --listen before anything is opened
+    worker_group.check(args.listen, args.workers)  # port 0 with workers names its own error
+    host, port = app.parse_listen(args.listen)  # a malformed --listen before anything is opened
     files = tls.check_existing(args.tls_dir)
     if not args.checkpoint_minutes > 0:
         raise UsageError(_said("cli.checkpoint_minutes"))
@@ -209,15 +226,8 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     if not PULL_PAGE <= args.page_entries <= PAGE_CAP:
         raise UsageError(_said("cli.page_entries", low=PULL_PAGE, high=PAGE_CAP))
     authority = org_stamps.StampAuthority.configured(args.tsa, args.tsa_ca)
-    objects = None
-    if args.blobs:  # complete blobs on WORM storage; the bucket is checked before serving
-        location = object_store.S3Location.parse(
-            args.blobs,
-            endpoint_url=args.s3_endpoint,
-            region=args.s3_region,
-            retain_days=args.retain_days,
-        )
-        objects = object_store.S3ObjectLockStore(location)
+    objects = _object_store(args)
+    if objects is not None:  # the bucket is checked before serving
         objects.check_bucket()
     with _connect(app_conninfo(args.db)) as repo:
         found = repo.schema_version()
@@ -228,8 +238,7 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
                 _said("cli.hub_schema_old", found=found, wanted=schema.SCHEMA_VERSION),
             )
         repo.objects = objects
-        staged_idle = timedelta(hours=args.staged_hours)
-        repo.sweep_staged(staged_idle)  # what earlier runs left staged and nobody will join
+        repo.sweep_staged(timedelta(hours=args.staged_hours))  # what earlier runs left staged
         # cases shredded before this release (or while the hub was down) leave it now, and the
         # objects a lock kept past its date go (hub/withdrawal.py)
         repo.withdraw_pending()
@@ -239,28 +248,66 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
             receipts.finish_rotation(repo, args.tls_dir)
             desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
             desk.record_key(repo)
-        serving = judging.lifespan(repo)
-        if desk is not None:  # checkpoints at least every N minutes, and their stamps
-            every = timedelta(minutes=args.checkpoint_minutes)
-            clock = org_clock.OrgClock(repo, desk, every, authority, staged_idle)
-            serving = org_clock.lifespan(serving, clock)
-        # live news for the desktop apps (hub/live.py): one listening connection per process
-        board = live.NewsBoard(app_conninfo(args.db))
-        try:
-            hub = app.create_app(
-                OrgDirectory(repo),
-                repo,
-                routes=[
-                    *routes(repo, desk, page_cap=args.page_entries),
-                    *live.routes(repo, board, page_cap=args.page_entries),
-                ],
-                lifespan=serving,
-                protocol=_advertised_protocol(),
-            )
-            app.serve(hub, args.listen, tls.server_context(files))
-        finally:
-            board.close()
-    return 0
+        if args.workers == 1:
+            _serve(args, repo, desk, authority, files)
+            return 0
+    # several workers (hub/worker_group.py): the start-up work above was done once, here
+    sockets = worker_group.listening_sockets(host, port, args.workers)
+    return worker_group.supervise(_serve_worker, args, sockets)
+
+
+def _serve(
+    args: argparse.Namespace,
+    repo: HubRepository,
+    desk: receipts.ReceiptDesk | None,
+    authority: org_stamps.StampAuthority | None,
+    files: tls.TlsFiles,
+    sockets: list[socket.socket] | None = None,
+) -> None:
+    """Build this process's hub (its judging pool, org clock, news board, routes) on ``repo``
+    and serve it until SIGTERM or SIGINT: the whole hub, or one worker of several."""
+    judges = None if sockets is None else worker_group.judges_per_worker(args.workers)
+    serving = judging.lifespan(repo, judges)
+    if desk is not None:  # checkpoints at least every N minutes, and their stamps
+        every = timedelta(minutes=args.checkpoint_minutes)
+        staged_idle = timedelta(hours=args.staged_hours)
+        clock = org_clock.OrgClock(repo, desk, every, authority, staged_idle)
+        serving = org_clock.lifespan(serving, clock)
+    # live news for the desktop apps (hub/live.py): one listening connection per process
+    board = live.NewsBoard(app_conninfo(args.db))
+    try:
+        hub = app.create_app(
+            OrgDirectory(repo),
+            repo,
+            routes=[
+                *routes(repo, desk, page_cap=args.page_entries),
+                *live.routes(repo, board, page_cap=args.page_entries),
+            ],
+            lifespan=serving,
+            protocol=_advertised_protocol(),
+        )
+        app.serve(hub, args.listen, tls.server_context(files), sockets)
+    finally:
+        board.close()
+
+
+def _serve_worker(args: argparse.Namespace, sock: socket.socket) -> None:
+    """One worker of ``hub serve --workers N`` (a spawned process): the parent did the
+    start-up work; this builds a hub of its own on its own pools and serves ``sock``."""
+    worker_group.become_worker()
+    try:
+        files = tls.check_existing(args.tls_dir)
+        authority = org_stamps.StampAuthority.configured(args.tsa, args.tsa_ca)
+        with _connect(app_conninfo(args.db)) as repo:
+            repo.objects = _object_store(args)
+            hub_id = repo.hub_id()
+            desk = None
+            if hub_id is not None:  # the key the parent recorded (after any rotation)
+                desk = receipts.ReceiptDesk(hub_id, receipts.load_or_make_key(args.tls_dir))
+            _serve(args, repo, desk, authority, files, [sock])
+    except EvidenceDeskError as error:  # said as the command line says it, then a failed exit
+        print(f"error [{error.code}]: {error.message}", file=sys.stderr)
+        raise SystemExit(error.exit_code) from None
 
 
 def _advertised_protocol() -> int:
@@ -382,6 +429,14 @@ def add_commands(sub: Any, add: Add) -> None:
     serve.add_argument("--db", required=True)
     serve.add_argument("--listen", required=True, metavar="HOST:PORT")
     serve.add_argument("--tls-dir", type=Path, default=Path("hub-tls"))
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"serve with N hub processes on the one HOST:PORT (SO_REUSEPORT; 1 to "
+        f"{worker_group.MAX_WORKERS}); about the server's cores less PostgreSQL's share",
+    )
     serve.add_argument(
         "--blobs",
         default=None,

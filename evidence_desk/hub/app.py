@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
 import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -340,8 +341,14 @@ def server(app: ASGIApp, host: str, port: int, tls: ssl.SSLContext) -> uvicorn.S
     return uvicorn.Server(config)
 
 
-def serve(app: ASGIApp, listen: str, tls: ssl.SSLContext) -> None:
-    """Serve ``app`` on ``listen`` (HOST:PORT) until SIGINT or SIGTERM, then stop accepting and
+def serve(
+    app: ASGIApp,
+    listen: str,
+    tls: ssl.SSLContext,
+    sockets: list[socket.socket] | None = None,
+) -> None:
+    """Serve ``app`` on ``listen`` (HOST:PORT), or on ``sockets`` already listening there (a
+    worker of ``hub serve --workers N``), until SIGINT or SIGTERM, then stop accepting and
     finish the requests in flight (uvicorn's graceful shutdown)."""
     host, port = parse_listen(listen)
-    server(app, host, port, tls).run()
+    server(app, host, port, tls).run(sockets=sockets)

@@ -63,8 +63,11 @@ def test_the_organisations_day_runs_at_the_quick_setting() -> None:
         capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    result = json.loads(lines[-1])
     assert result["bench"] == "hub" and result["data"].startswith("quick: 20 laptops x 20")
+    assert lines[0].startswith("hub: 1 worker process(es) (--hub-workers); setting quick")
+    assert result["figures"]["hub workers"] == 1
     figures = result["figures"]
     assert figures["errors"] == 0 and figures["lost entries"] == 0
     assert figures["ingest entries/s"] > 0 and figures["ingest MB/s"] > 0

@@ -97,10 +97,12 @@ def test_a_bucket_without_object_lock_is_refused(s3: str) -> None:
         S3Location.parse("https://plain")
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])  # 2: each hub worker opens the store itself
 def test_devices_sync_a_requests_documents_through_worm_storage(
-    hub_db: HubDatabase, s3: str, tmp_path: Path
+    hub_db: HubDatabase, s3: str, tmp_path: Path, workers: str
 ) -> None:
-    serve = ("--blobs", f"s3://{BUCKET}/org", "--s3-endpoint", s3, "--retain-days", "30")
+    serve = ("--blobs", f"s3://{BUCKET}/org{workers}", "--s3-endpoint", s3, "--retain-days", "30",
+             "--workers", workers)  # fmt: skip
     with organisation(tmp_path, hub_db.owner_url, *serve) as org:
         org.join("alice", "staff")
         org.join("sam", "supervisor")
@@ -114,7 +116,7 @@ def test_devices_sync_a_requests_documents_through_worm_storage(
             locations = conn.execute("SELECT DISTINCT location FROM blobs").fetchall()
             chunks = conn.execute("SELECT count(*) FROM blob_chunks").fetchone()
         assert locations == [("s3",)] and chunks == (0,)
-        listed = client(s3).list_objects_v2(Bucket=BUCKET, Prefix="org/")["KeyCount"]
+        listed = client(s3).list_objects_v2(Bucket=BUCKET, Prefix=f"org{workers}/")["KeyCount"]
         assert listed >= 2
         # the supervisor's copies are the staff laptop's files, byte for byte
         for relative in ("blobs",):

@@ -32,7 +32,9 @@ def test_the_systemd_unit_runs_hub_serve_with_arguments_the_cli_accepts() -> Non
     args = commands.build_parser().parse_args(_serve_args(exec_start.group(1), environment))
     assert args.handler is hub.cmd_hub_serve
     assert args.db.startswith("postgresql://") and args.listen == "0.0.0.0:8443"
-    assert "KillSignal=SIGTERM" in text  # the hub's graceful stop (docs/deploy-hub.md)
+    assert args.workers > 1  # several hub processes (hub serve --workers)
+    # the hub's graceful stop (docs/deploy-hub.md): SIGTERM to hub serve, which stops its workers
+    assert "KillSignal=SIGTERM" in text and "KillMode=mixed" in text
 
 
 def test_the_container_runs_hub_serve_as_an_unprivileged_user() -> None:
@@ -40,10 +42,12 @@ def test_the_container_runs_hub_serve_as_an_unprivileged_user() -> None:
     command = re.search(r"^CMD exec (.+)$", text, re.MULTILINE)
     assert command is not None
     url = "postgresql://hubowner@db:5432/evidence_hub"
-    args = commands.build_parser().parse_args(
-        _serve_args(command.group(1), {"EVIDENCE_DESK_HUB_DB": url})
-    )
+    workers = re.search(r'^ENV EVIDENCE_DESK_HUB_WORKERS="(\d+)"$', text, re.MULTILINE)
+    assert workers is not None
+    environment = {"EVIDENCE_DESK_HUB_DB": url, "EVIDENCE_DESK_HUB_WORKERS": workers.group(1)}
+    args = commands.build_parser().parse_args(_serve_args(command.group(1), environment))
     assert args.handler is hub.cmd_hub_serve
+    assert args.workers == int(workers.group(1)) > 1
     assert args.db == url and str(args.tls_dir) == "/hub-tls"
     assert re.search(r"^USER 10001$", text, re.MULTILINE)
     assert re.search(r"^EXPOSE 8443$", text, re.MULTILINE)

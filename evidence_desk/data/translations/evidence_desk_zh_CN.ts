@@ -8876,6 +8876,31 @@
         <translation>没有大小为 {size} 的组织检查点，或该联署签名无法用您的密钥验证</translation>
     </message>
     <message>
+        <source>hub worker {pid} ended on its own (exit status {status}): the other workers were stopped</source>
+        <comment>hub.worker_ended</comment>
+        <translation>中心工作进程 {pid} 自行结束（退出状态 {status}）：其他工作进程已停止</translation>
+    </message>
+    <message>
+        <source>{listen}: cannot listen there ({error})</source>
+        <comment>hub.workers_listen</comment>
+        <translation>{listen}：无法在此监听（{error}）</translation>
+    </message>
+    <message>
+        <source>--workers {workers} needs SO_REUSEPORT, which this platform does not offer: serve with --workers 1</source>
+        <comment>hub.workers_no_reuseport</comment>
+        <translation>--workers {workers} 需要 SO_REUSEPORT，本平台不提供：请使用 --workers 1 运行</translation>
+    </message>
+    <message>
+        <source>{listen}: with --workers {workers} name a port (port 0 would give each worker another one)</source>
+        <comment>hub.workers_port_zero</comment>
+        <translation>{listen}：使用 --workers {workers} 时请指定端口（端口 0 会让每个工作进程得到不同的端口）</translation>
+    </message>
+    <message>
+        <source>--workers must be from 1 to {high}</source>
+        <comment>hub.workers_range</comment>
+        <translation>--workers 必须在 1 到 {high} 之间</translation>
+    </message>
+    <message>
         <source>the hub at {url} failed with HTTP status {status}</source>
         <comment>hubclient.failed</comment>
         <translation>位于 {url} 的服务中心出错，HTTP 状态码 {status}</translation>
