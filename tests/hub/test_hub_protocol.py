@@ -53,7 +53,9 @@ def test_an_older_hub_is_refused_by_sync_and_join_naming_the_upgrade(
     exit_code, out, err = run("sync", "--store", org.stores["alice"], "--user", "alice")
     assert exit_code == 5, (out, err)
     assert stated in err and "evidence-desk hub upgrade" in err and org.url in err
-    assert "404" not in err and "Traceback" not in err
+    # the hub's address is in the message: its port may hold "404" (40457 did, in CI)
+    said = err.replace(org.url.split("://", 1)[1], "HUB")
+    assert "404" not in said and "Traceback" not in said
     exit_code, out, err = run(
         "join", org.url, "--code", code, "--ca", org.ca, "--user", "bo",
         "--store", org.folder / "bo",
