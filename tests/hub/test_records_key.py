@@ -34,26 +34,12 @@ from tests.helpers import insider_code, pkcs12_identity
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation, synced
 from tests.hub.test_org_end_to_end import approved_remotely
+from tests.services.test_records_key import _report
 
 CSV_NAME = "王某等三户-cases-9901.csv"
 CASE = "2026-RK-1"
 NOTE = "债务人王某的手机丢失-breach-note-9902"
 RECIPIENT = Recipient("court", "上海市某区人民法院-9903", "诉讼证据-9904", "contract", "合同-9905")
-
-
-def _report(note: str) -> breaches.BreachReport:
-    return breaches.BreachReport(
-        kind="lost_device",
-        cause="lost_or_stolen_device",
-        harms=["harassment"],
-        remedies=["passwords_rotated"],
-        contact_name="王敏 Wang Min",
-        contact_phone="021-5555-0100",
-        cases_affected=1,
-        people_affected=1,
-        discovered_at="2026-03-01T08:00:00.000000Z",
-        cause_note=note,
-    )
 
 
 def _intact(org: Org, name: str) -> list[str]:
@@ -117,7 +103,7 @@ def test_an_auditor_reads_the_records_legal_and_the_admin_wrote_on_their_laptops
     synced(org, "sam", "root")
     with org.login("root") as root:
         assert cases.imported_file_name(root, _csv_payload(root)) == CSV_NAME
-        breaches.add(root, _report(NOTE))
+        breaches.add(root, _report(cause_note=NOTE))
     synced(org, "root", "lee")
     with org.login("lee") as lee:
         signing_certs.import_p12(lee, pkcs12_identity("lee"), "p12-password")
@@ -181,14 +167,14 @@ def test_an_organisation_from_before_the_key_gets_it_at_its_admins_login(
             org.welcome("ada")
             with org.login("root") as root:
                 assert records_key.public_key(root.conn) is None
-                breaches.add(root, _report(old))
+                breaches.add(root, _report(cause_note=old))
             synced(org, "root", "ada")
             release_before.undo()
             # today's release: the admin's login makes the key and wraps it for the auditor
             with org.login("root") as root:
                 assert records_key.public_key(root.conn) is not None
                 assert _wrapped(root) == {"root", "ada"}
-                breaches.add(root, _report(NOTE))
+                breaches.add(root, _report(cause_note=NOTE))
                 stored = [
                     str(r[0])
                     for r in root.conn.execute(
