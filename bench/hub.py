@@ -43,7 +43,7 @@ when it committed, the hub and the wire to the decoded news, the page applied), 
 the decision's way to the hub and its transaction, until the staff saw it (split the same way).
 
     python bench/hub.py --devices 500 [--day-mb 20] [--day-entries 200] [--clients 2]
-        [--laptop-nice 0] [--people-sync lean|real]
+        [--supervisors N] [--laptop-nice 0] [--people-sync lean|real]
     python bench/hub.py --setting quick      # 20 laptops, 20 entries, 200 KB each (CI)
 
 The last line printed is one JSON object (figures, ratios, targets) for bench/run_all.py.
@@ -414,6 +414,12 @@ def main() -> int:
         "batch of sync.PUSH_BATCH, a laptop's backlog after days offline",
     )
     parser.add_argument(
+        "--supervisors",
+        type=int,
+        help="supervisors waiting for the hub's news (the setting's otherwise): each is one "
+        "more person's device answered at every push while the laptops push",
+    )
+    parser.add_argument(
         "--laptop-nice",
         type=int,
         default=0,
@@ -445,6 +451,8 @@ def main() -> int:
             chosen = replace(chosen, blob_bytes=int(args.day_mb * 1e6))
         if args.day_entries is not None:
             chosen = replace(chosen, entries=args.day_entries)
+        if args.supervisors is not None:
+            chosen = replace(chosen, supervisors=max(1, args.supervisors))
         return scale.run(
             chosen,
             args.setting or "full",

@@ -10,8 +10,10 @@ see the approval in the page that comes with theirs. Both wait as the app does
 (``live.wait_for_news(..., page=True)``, protocol 3: ui/sync_controller.py), never sleep and
 poll. Timed from the request to staff seeing the decision: the moment the page holding it is
 committed (``on_page``: what the app shows then, not after the pages behind it; likewise the
-supervisor sees the request when its page is in). A carried page with ``more`` behind it, or
-own work to push, is followed by a sync (:meth:`Actor.sync`).
+supervisor sees the request when its page is in, whichever of its syncs brought it: the one
+that pushed its last decision too, and decides it then, without waiting for news first, as the
+app shows it then: ui/sync_controller.py). A carried page with ``more`` behind it, or own work
+to push, is followed by a sync (:meth:`Actor.sync`).
 
 The chain of a round trip (bench/hubsim/floor.py): the sequential requests of the staff's and
 the supervisor's syncs on it (the staff's push, the syncs that paged past ``more``, the
@@ -69,6 +71,9 @@ class Actor:
         #: (started, seconds, entries paged, requests sent) of each sync: what a round trip
         #: waits for
         self.syncs: list[tuple[float, float, int, int]] = []
+        #: (started, seconds, entries carried) of each wait for news: how often the hub answers
+        #: a person while the laptops push
+        self.waits: list[tuple[float, float, int]] = []
         #: by the wall clock: when the request that brought the page being applied was sent
         #: (a wait for news opened, or a sync's page asked for) and when its answer was read
         self.asked = self.arrived = 0.0
@@ -156,6 +161,10 @@ def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, in
         return False, 0
     actor.arrived = time.time()
     page = news.page
+    seconds = actor.arrived - actor.asked
+    actor.waits.append(
+        (time.monotonic() - seconds, seconds, 0 if page is None else len(page.entries))
+    )
     if page is None:
         return False, 0
     if actor.real:
@@ -261,17 +270,24 @@ def _supervisor(
                 if "seen" not in walls:
                     walls.update(seen=wall, asked=actor.asked, arrived=actor.arrived)
 
-    pulled, waits = actor.sync(requested), 0  # what the first wait's news follows
-    while not gates["staff_done"].is_set():
-        more, sent = wait_for_news(actor, requested)
-        pulled, waits = pulled + sent, waits + 1
-        if more:  # pages behind the carried one: paged by a sync
-            pulled += actor.sync(requested)
-        mine = [
+    def undecided() -> list[contacts.Contact]:
+        return [
             c
             for c in contacts.list_contacts(actor.session, status="requested")
             if owner(c.id, count) == index
         ]
+
+    pulled, waits = actor.sync(requested), 0  # what the first wait's news follows
+    while not gates["staff_done"].is_set():
+        # a request the last decision's sync brought is decided now, as the app shows it then
+        # (ui/sync_controller.py: every sync's pages), not after the next news
+        mine = undecided()
+        if not mine:
+            more, sent = wait_for_news(actor, requested)
+            pulled, waits = pulled + sent, waits + 1
+            if more:  # pages behind the carried one: paged by a sync
+                pulled += actor.sync(requested)
+            mine = undecided()
         seen = time.monotonic()
         for contact in mine:
             record["seen"].setdefault(contact.id, seen)
@@ -283,13 +299,15 @@ def _supervisor(
             walls["approving"] = time.time()
             contacts.approve(actor.session, contact.id, "identity and debt confirmed")
             walls["approved"] = time.time()
+        pulled, waits = 0, 0
         if mine:
-            pushed = actor.sync()
+            # its pages may bring the next request (``requested``: seen when its page is in)
+            pushed = actor.sync(requested)
             decided = time.monotonic()
             for contact in mine:
                 record["decided"].setdefault(contact.id, decided)
                 record["requests"][contact.id] += pushed  # and the one that pushed the decision
-        pulled, waits = 0, 0
+            pulled = pushed  # what brought any request decided next without a wait
 
 
 def main(
@@ -317,6 +335,7 @@ def main(
         "decided": {},
         "parts": [],
         "syncs": [],
+        "waits_log": [],
         "rounds": [],
         "requests": {},
         "waits": {},
@@ -349,6 +368,7 @@ def main(
             if actor is not None:
                 record["unanswered"] += actor.unanswered
                 record["syncs"].extend(actor.syncs)
+                record["waits_log"].extend(actor.waits)
                 actor.close()
 
     threads = [threading.Thread(target=life, args=person) for person in people]
@@ -376,13 +396,14 @@ def merged(records: list[dict[str, Any]]) -> dict[str, Any]:
         "decided": {},
         "parts": [],
         "syncs": [],
+        "waits_log": [],
         "requests": [],
         "walls": {},
     }
     for record in records:
         for contact, walls in record["walls"].items():
             total["walls"].setdefault(contact, {}).update(walls)
-        for key in ("trips", "errors", "syncs"):
+        for key in ("trips", "errors", "syncs", "waits_log"):
             total[key].extend(record[key])
         total["unanswered"] += record["unanswered"]
         for key in ("seen", "decided"):

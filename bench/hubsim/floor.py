@@ -13,7 +13,11 @@ are done, ``PING_EVERY`` seconds apart, alternating:
 
 - ``health``: ``GET /v1/health``, unsigned, no database: TLS, HTTP and the hub's event loop;
 - ``gate``: ``GET /v1/whoami``, signed: the same plus the gate (the signature, the user's
-  lookup and the nonce's insert on the gate's connections), and nothing else.
+  lookup and the nonce's insert on the gate's connections), and nothing else;
+- ``news``: ``GET /v1/events?...&wait=0&page=1``, signed, from ``NEWS_BACKLOG`` entries before
+  the hub's newest: the same plus what a person's wait for news costs when it is answered
+  (the news read, a page of about what a person's wait carries while the laptops push, the
+  answer's bytes through TLS), without the wait.
 
 So "round trip p99 against k x gate p99" says how much of a round trip is the hub's floor at
 this load (requests that cannot be faster on this machine now) and how much is the work
@@ -28,20 +32,28 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.services import sync
+from evidence_desk.services import live, sync
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
 
 #: seconds between two pings
 PING_EVERY = 0.1
-KINDS = ("health", "gate")
+KINDS = ("health", "gate", "news")
+#: entries a ``news`` ping's page carries: about what a person's wait for news carries while
+#: the laptops push (``people's waits for news``, bench/hubsim/scale.py)
+NEWS_BACKLOG = 500
 
 
-def _ping(client: HubClient, kind: str) -> None:
+def _ping(client: HubClient, kind: str, head: list[int]) -> None:
+    """One ping; ``head``: the hub's newest position the last news said (a news ping's page
+    starts ``NEWS_BACKLOG`` entries before it, and it says the newest again)."""
     if kind == "health":
         client.health()
-    else:
+    elif kind == "gate":
         client.whoami()
+    else:
+        after = max(0, head[0] - NEWS_BACKLOG)
+        head[0] = live.wait_for_news(client, after, 0, page=True).hub_seq
 
 
 def main(store: str, user: str, password: str, gates: dict[str, Any], out: Any) -> None:
@@ -56,8 +68,9 @@ def main(store: str, user: str, password: str, gates: dict[str, Any], out: Any) 
             client = sync.client_for(session, sync.binding(session.folder))
         finally:
             session.close()
+        head = [0]
         for kind in KINDS:  # the TLS connection made and the route warm before the clock
-            _ping(client, kind)
+            _ping(client, kind, head)
         out.put(("floor ready", time.monotonic()))
         ready = True
         gates["start"].wait()
@@ -66,7 +79,7 @@ def main(store: str, user: str, password: str, gates: dict[str, Any], out: Any) 
             kind = KINDS[turn % len(KINDS)]
             turn += 1
             started = time.monotonic()
-            _ping(client, kind)
+            _ping(client, kind, head)
             record["pings"].append((started, kind, time.monotonic() - started))
             time.sleep(PING_EVERY)
     except Exception:

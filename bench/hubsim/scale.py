@@ -579,6 +579,11 @@ def _hub_parts(
             print(f"      {name} sight: {leg:22} {p(spans, 0.5):6.3f} {p(spans, 0.99):6.3f}")
     totals = [r["done"] - r["started"] for r in rows]
     print(f"    {'whole':28} {p(totals, 0.5):6.3f} {p(totals, 0.99):6.3f}")
+    # the slowest three whole, leg by leg in the order above: one leg's tail, or all of them
+    # slow at once (the machine's cores, not one queue)
+    for r in sorted(rows, key=lambda r: r["started"] - r["done"])[:3]:
+        legs = " ".join(f"{r[b] - r[a]:.2f}" for _n, a, b in _HUB_PARTS)
+        print(f"    slowest {r['done'] - r['started']:.2f} s, its legs: {legs}")
 
 
 def _round_trip_parts(record: dict[str, Any], day_end: float) -> None:
@@ -595,6 +600,17 @@ def _round_trip_parts(record: dict[str, Any], day_end: float) -> None:
                 for i, name in enumerate(names)
             )
             print(f"  round trip {label}, p50/p99 s: {shown}")
+        # every answer to a person's wait is a page read and sent by the hub: while the
+        # laptops push, news is there at every wait, so each person is answered as fast as the
+        # hub and its device go (bench option --supervisors: fewer people waiting)
+        waits = [(s, n) for at, s, n in record["waits_log"] if (at < day_end) is during]
+        if waits:
+            wait_p50 = p([s for s, _ in waits], 0.5)
+            carried = sum(n for _, n in waits) / len(waits)
+            print(
+                f"  people's waits for news {label}: {len(waits)} answered, p50 {wait_p50:.3f} s "
+                f"each, {carried:.0f} entries carried per answer"
+            )
         syncs = [(s, n) for at, s, n, _sent in record["syncs"] if (at < day_end) is during]
         if syncs:
             seconds, paged = [s for s, _ in syncs], [n for _, n in syncs]

@@ -59,7 +59,8 @@ def test_the_organisations_day_runs_at_the_quick_setting() -> None:
     if hint is not None:
         pytest.fail(hint, pytrace=False)
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "hub.py"), "--setting", "quick"],
+        [sys.executable, str(ROOT / "bench" / "hub.py"), "--setting", "quick",
+         "--supervisors", "3"],
         capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
@@ -67,6 +68,9 @@ def test_the_organisations_day_runs_at_the_quick_setting() -> None:
     result = json.loads(lines[-1])
     assert result["bench"] == "hub" and result["data"].startswith("quick: 20 laptops x 20")
     assert lines[0].startswith("hub: 1 worker process(es) (--hub-workers); setting quick")
+    assert "3 supervisors" in lines[0]  # --supervisors: the people waiting for the hub's news
+    # every answer to a person's wait for news counted (the hub's work for the people)
+    assert any(line.startswith("  people's waits for news ") for line in lines)
     assert result["figures"]["hub workers"] == 1
     figures = result["figures"]
     assert figures["errors"] == 0 and figures["lost entries"] == 0
@@ -85,10 +89,11 @@ def test_the_organisations_day_runs_at_the_quick_setting() -> None:
     }
     assert figures["device apply entries/s"] > 0 and figures["device paging entries/s"] > 0
     assert "round trip p99 s" in result["targets"]
-    # the floor of the same run: the cheapest requests sent during the push, unsigned and
-    # through the gate, and the requests each round trip's chain made (the two syncs that push,
-    # the request and the decision: the pulls came with the news) and its waits for news
-    for kind in ("health", "gate"):
+    # the floor of the same run: the cheapest requests sent during the push (unsigned, through
+    # the gate, a news answer carrying a person's page), the requests each round trip's chain
+    # made (the two syncs that push the request and the decision: the pulls came with the
+    # news) and its waits for news
+    for kind in ("health", "gate", "news"):
         assert 0 < figures[f"{kind} ping p50 s"] <= figures[f"{kind} ping p99 s"]
     requests, waits = figures["requests per round trip"], figures["waits per round trip"]
     assert requests is None or requests >= 2  # two syncs at least, each a request or more
