@@ -52,7 +52,7 @@ from starlette.routing import BaseRoute, Route
 
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.app import error_response, signer
-from evidence_desk.hub.org_checkpoints import LeafCache, newest_with_proof
+from evidence_desk.hub.org_checkpoints import LeafCache, NewestCache, newest_with_proof
 from evidence_desk.hub.repository import HubRepository, News
 from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE
 
@@ -140,23 +140,32 @@ def routes(
     a carried page holds ``&limit=N`` entries (``PULL_PAGE`` when unstated), ``page_cap`` at
     most (as ``/v1/entries``, hub/routes.py)."""
     cache = leaves if leaves is not None else LeafCache()
+    newest = NewestCache()  # the checkpoint every page carries, read again only when changed
 
     def look(after: int, page: int, confirmed: int | None) -> News[dict[str, Any]]:
         """The news after ``after`` and, with ``page``, the page after it and, read after the
         page, the checkpoint and the proof that let the device apply it (the page first: a
         checkpoint read later may cover more of it, never less than a checkpoint read before
         would): one connection, one thread (``HubRepository.news_since``)."""
-        return repo.news_since(after, page, lambda conn: newest_with_proof(conn, confirmed, cache))
+        return repo.news_since(
+            after, page, lambda conn: newest_with_proof(conn, confirmed, cache, newest)
+        )
 
-    def carried(news: News[dict[str, Any]]) -> bytes:
+    def carried(head: bytes, news: News[dict[str, Any]]) -> bytes:
+        """The answer: ``head``'s object with the page and its proof, joined in one copy (the
+        page is hundreds of KB, and each waiting person gets one several times a second)."""
         proof = news.after_page or {"checkpoint": None, "consistency": None}
-        return (
-            b',"page":'
-            + (news.page or b"")
-            + b',"checkpoint":'
-            + _json(proof["checkpoint"])
-            + b',"consistency":'
-            + _json(proof["consistency"])
+        return b"".join(
+            (
+                head[:-1],
+                b',"page":',
+                news.page or b"",
+                b',"checkpoint":',
+                _json(proof["checkpoint"]),
+                b',"consistency":',
+                _json(proof["consistency"]),
+                b"}",
+            )
         )
 
     async def events(request: Request) -> Response:
@@ -189,6 +198,6 @@ def routes(
         head = {"hub_seq": news.newest, "after": after, "actions": news.counts}
         if news.page is None:
             return JSONResponse(head)
-        return Response(_json(head)[:-1] + carried(news) + b"}", media_type="application/json")
+        return Response(carried(_json(head), news), media_type="application/json")
 
     return [Route("/v1/events", events, methods=["GET"])]

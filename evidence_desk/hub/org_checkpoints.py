@@ -266,17 +266,64 @@ def _add_stamps(conn: Conn, answer: dict[str, Any]) -> None:
             answer[side]["stamp"] = stamp
 
 
-def newest_with_proof(conn: Conn, first: int | None, cache: LeafCache | None) -> dict[str, Any]:
+#: the newest checkpoint's size and the row versions of it and of its stamp (NewestCache)
+_NEWEST_VERSIONS: Final = (
+    "SELECT c.size, c.xmin::text::bigint, s.xmin::text::bigint FROM org_checkpoints c "
+    "LEFT JOIN org_checkpoint_stamps s ON s.size = c.size ORDER BY c.size DESC LIMIT 1"
+)
+
+
+class NewestCache:
+    """The newest checkpoint with its stamp, as :func:`newest_stamped` reads it, kept per hub
+    process. Every answer to a person's wait for news carries it (hub/live.py): while laptops
+    push, each waiting person is answered several times a second, and reading, parsing and
+    rendering the same checkpoint again was a third of the news' read (bench/news_cost.py).
+
+    It stays what :func:`newest_stamped` would read now: each use reads, in one statement, the
+    newest checkpoint's size and the ``xmin`` of its row and of its stamp's row, and compares
+    them with those it was read under. A new checkpoint, its stamp arriving from the TSA, or a
+    superuser's change past the triggers (a new row version, or a row gone) is read again.
+    Shared by a hub process's request threads (a lock); one per database (``live.routes``)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held: tuple[tuple[int, int, int | None], dict[str, Any]] | None = None
+
+    def newest(self, conn: Conn) -> tuple[int, dict[str, Any]] | None:
+        """The newest checkpoint's size and its answer with its stamp (a copy: the caller may
+        add to it); None before the first."""
+        row = conn.execute(_NEWEST_VERSIONS).fetchone()
+        if row is None:
+            return None
+        versions = (int(row[0]), int(row[1]), None if row[2] is None else int(row[2]))
+        with self._lock:
+            held = self._held
+        if held is None or held[0] != versions:
+            found = _stamped(conn, lambda c: of_size(c, versions[0]))
+            if found is None:  # removed between the two reads: as held now, uncached
+                uncached = newest_stamped(conn)
+                return None if uncached is None else (org.parse(uncached["body"]).size, uncached)
+            # read after ``versions``: a change in between gives other versions next time
+            held = (versions, found)
+            with self._lock:
+                self._held = held
+        return versions[0], dict(held[1])
+
+
+def newest_with_proof(
+    conn: Conn, first: int | None, leaves: LeafCache | None, newest_cache: NewestCache
+) -> dict[str, Any]:
     """The newest checkpoint with its stamp (``checkpoint``, None when the hub signed none) and,
     when ``first`` is the size of an older checkpoint, the consistency answer from it to the
     newest (``consistency``, as ``GET /v1/org/consistency`` gives it): what a device checks
     before it applies a page that came with the live news (hub/live.py)."""
-    found = _stamped(conn, newest)
+    held = newest_cache.newest(conn)
+    found = None if held is None else held[1]
     proof = None
-    if found is not None and first is not None:
-        size = org.parse(found["body"]).size
+    if held is not None and first is not None:
+        size = held[0]
         if 0 < first < size:
-            proof = consistency(conn, first, size, cache)
+            proof = consistency(conn, first, size, leaves)
             if proof is not None:
                 _add_stamps(conn, proof)
     return {"checkpoint": found, "consistency": proof}
