@@ -79,6 +79,10 @@ class SettingsDialog(QDialog):
             "retention_floor_years": self.tr(
                 "Keep collection records at least (years, 2 or more: CC-9)"
             ),
+            # services/org_checkpoints.py; the values are typed as they are stored
+            "org_witness": self.tr(
+                "Cosign organisation checkpoints (auto: on legal's devices; on; off)"
+            ),
         }
         denied = why_not(session.user.role, Action.SETTINGS_SET)
         # every setting the services know, in the order above (others by their key)
