@@ -94,6 +94,7 @@ class SettingsDialog(QDialog):
                 edit.setMaximumHeight(60)
             else:
                 edit = QLineEdit(values.get(key, ""))
+                edit.setCursorPosition(0)  # a long value shows its beginning, not its end
             edit.setObjectName(f"setting_{key}")
             if denied:
                 edit.setReadOnly(True)

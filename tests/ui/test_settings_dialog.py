@@ -1,9 +1,10 @@
 """The settings dialog names every store setting in words, in English and in Chinese (the
-organisation checkpoints' witness setting was shown by its key, ``org_witness``)."""
+organisation checkpoints' witness setting was shown by its key, ``org_witness``), and a long
+value shows its beginning."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from evidence_desk.services import settings as settings_service
@@ -40,3 +41,14 @@ def test_every_store_setting_has_words_for_its_label(qtbot: QtBot, team: Team) -
         i18n.install("en")
     assert [key for key, label in chinese.items() if label == english[key]] == []
     assert chinese["org_witness"].startswith("联署组织检查点")
+
+
+def test_a_long_value_shows_its_beginning(qtbot: QtBot, team: Team) -> None:
+    admin = team.login("ada")
+    name = "示例资产管理有限公司 (Demo Asset Management Company Limited)"
+    settings_service.set_value(admin, "organisation", name)
+    dialog = SettingsDialog(admin)
+    qtbot.addWidget(dialog)
+    edit = dialog.fields["organisation"]
+    assert isinstance(edit, QLineEdit) and edit.text() == name
+    assert edit.cursorPosition() == 0  # the field scrolled to the end showed "司 (Demo ..."

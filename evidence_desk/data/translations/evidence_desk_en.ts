@@ -383,7 +383,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Stamped up to entry %1; %n entry(s) waiting.</source>
         <translation>
             <numerusform>Stamped up to entry %1; %n entry waiting.</numerusform>
