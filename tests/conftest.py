@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from evidence_desk import translations
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki, make_test_pki
 from tests.helpers import Team, TickingClock, make_team
 
@@ -66,3 +67,21 @@ def local_tsa(pki: TestPki, team: Team) -> Iterator[LocalTsa]:
     real time; ``Fault.SLOW`` answers after 5 s."""
     with LocalTsa(pki, include_chain=True, clock=lambda: team.clock.now, slow_seconds=5.0) as tsa:
         yield tsa
+
+
+@pytest.fixture
+def own_ts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, str], Path]]:
+    """The Qt-free reader (evidence_desk/translations.py) reads a .ts a test writes instead of
+    the shipped one: ``own_ts(file_name, text)`` writes it and points every language at it.
+    The reader's cache is emptied both ways, so neither the shipped entries leak into the test
+    nor the test's into the next one."""
+
+    def write(file_name: str, text: str) -> Path:
+        path = tmp_path / file_name
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(translations, "ts_path", lambda language: str(path))
+        translations.entries.cache_clear()
+        return path
+
+    yield write
+    translations.entries.cache_clear()

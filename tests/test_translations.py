@@ -5,7 +5,7 @@ in both languages. (tests/ui/test_service_text.py compares this reader with Qt's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -68,16 +68,6 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-@pytest.fixture
-def own_ts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    path = tmp_path / "evidence_desk_zh_CN.ts"
-    path.write_text(TS, encoding="utf-8")
-    monkeypatch.setattr(translations, "ts_path", lambda language: str(path))
-    translations.entries.cache_clear()
-    yield
-    translations.entries.cache_clear()
-
-
 def test_every_catalogue_code_has_a_finished_chinese_translation_using_only_its_facts() -> None:
     codes = translations.register_all()
     assert len(codes) > 700  # services, importers, the bundle's PDF and VERIFY.txt
@@ -91,7 +81,10 @@ def test_every_catalogue_code_has_a_finished_chinese_translation_using_only_its_
             assert chinese != english, f"{code} is not translated"
 
 
-def test_a_phrase_is_said_through_its_translation_nested_phrases_too(own_ts: None) -> None:
+def test_a_phrase_is_said_through_its_translation_nested_phrases_too(
+    own_ts: Callable[[str, str], Path],
+) -> None:
+    own_ts("evidence_desk_zh_CN.ts", TS)
     phrase = said("test.ts_kept", count=3, where=said("test.ts_where", name="{count}.csv"))
     assert phrase == "3 rows in file '{count}.csv'"
     # one pass: the file name holding "{count}" is not filled in again
@@ -100,9 +93,12 @@ def test_a_phrase_is_said_through_its_translation_nested_phrases_too(own_ts: Non
     assert translations.say("no code here", "zh_CN") == "no code here"
 
 
-def test_a_reworded_template_is_english_until_translated_again(own_ts: None) -> None:
+def test_a_reworded_template_is_english_until_translated_again(
+    own_ts: Callable[[str, str], Path],
+) -> None:
     """Like Qt, an entry counts only while its source is the catalogue's English: the old
     translation never words the new sentence."""
+    own_ts("evidence_desk_zh_CN.ts", TS)
     phrase = said("test.ts_reworded", thing="the key")
     assert translations.translated_template("test.ts_reworded", "zh_CN") is None
     assert translations.say(phrase, "zh_CN") == "the new words about the key"

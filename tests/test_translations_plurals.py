@@ -6,10 +6,9 @@ does, and the .ts still holds one entry per code whose source shows both English
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from defusedxml import ElementTree
 
 from evidence_desk import translations
@@ -32,16 +31,6 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-@pytest.fixture
-def own_ts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    path = tmp_path / "evidence_desk_de.ts"
-    path.write_text(TS, encoding="utf-8")
-    monkeypatch.setattr(translations, "ts_path", lambda language: str(path))
-    translations.entries.cache_clear()
-    yield
-    translations.entries.cache_clear()
-
-
 def test_chinese_has_one_form_for_every_count() -> None:
     translations.register_all()
     from evidence_desk.services.cases import _said as cases_said
@@ -53,7 +42,10 @@ def test_chinese_has_one_form_for_every_count() -> None:
     assert translations.translated_template("case.bad_rows", "zh_CN") == "{count} 行有误"
 
 
-def test_a_translated_template_may_use_the_plural_syntax(own_ts: None) -> None:
+def test_a_translated_template_may_use_the_plural_syntax(
+    own_ts: Callable[[str, str], Path],
+) -> None:
+    own_ts("evidence_desk_de.ts", TS)
     assert translations.say(said("test.tsp_rows", count=1, where="a.csv"), "de") == (
         "1 Zeile in a.csv"
     )

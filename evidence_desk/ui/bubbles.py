@@ -213,8 +213,13 @@ class BubbleDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _chip_text(attachment: dict[str, Any]) -> str:
-        kind = kind_label(str(attachment.get("kind") or ""))
+        """Kind, name and state. An export that names no file gets the kind's code as its name
+        from the importer (``voice``): that says nothing the kind does not, and in English."""
+        code = str(attachment.get("kind") or "")
+        kind = kind_label(code)
         name = str(attachment.get("name") or "")
+        if name == code:
+            name = ""
         state = attachment_state_label(str(attachment.get("state", "")))
         return " · ".join(part for part in (kind, name, state) if part)
 

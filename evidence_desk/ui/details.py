@@ -22,6 +22,7 @@ from evidence_desk.ui import errors, service_text
 from evidence_desk.ui.counted import counted
 from evidence_desk.ui.formatting import local_time
 from evidence_desk.ui.labels import (
+    action_label,
     format_label,
     item_role_label,
     kind_label,
@@ -144,7 +145,7 @@ class DetailsPane(QWidget):
     ) -> str:
         rows = "".join(
             f"<tr><td>{e.seq}</td><td>{_e(local_time(e.at, self.zone))}</td><td>{_e(e.actor)}</td>"
-            f"<td>{_e(e.action)}</td></tr>"
+            f"<td>{_e(action_label(e.action))}</td></tr>"
             for e in entries
         )
         return (

@@ -118,7 +118,9 @@ def kind_label(kind: str) -> str:
 
 
 def action_label(action: str) -> str:
-    """A ledger action in words; the stored code stays visible in the tooltip and the filter."""
+    """A ledger action in words, every action of ``authority.ACTIONS`` (a code the table does
+    not know, from a newer store, is shown as it is); the ledger view keeps the stored code in
+    the tooltip and the filter's data."""
     return {
         "store.init": QCoreApplication.translate("Labels", "store created"),
         "settings.set": QCoreApplication.translate("Labels", "setting changed"),
@@ -145,6 +147,30 @@ def action_label(action: str) -> str:
         "case.close": QCoreApplication.translate("Labels", "case closed"),
         "hold.add": QCoreApplication.translate("Labels", "legal hold placed"),
         "hold.lift": QCoreApplication.translate("Labels", "legal hold lifted"),
+        # the rest of authority.ACTIONS, worded as the bundle's custody table words them
+        "case.keys": QCoreApplication.translate("Labels", "case key issued"),
+        "case.shred": QCoreApplication.translate("Labels", "case shredded"),
+        "case_keys.migrate": QCoreApplication.translate("Labels", "case keys introduced"),
+        "case_keys.migrate_blobs": QCoreApplication.translate(
+            "Labels", "files moved under case keys"
+        ),
+        "records.key": QCoreApplication.translate("Labels", "records key issued"),
+        "ocr.read": QCoreApplication.translate("Labels", "screenshot read"),
+        "bundle.unmask": QCoreApplication.translate("Labels", "account numbers shown in full"),
+        "processing.record": QCoreApplication.translate("Labels", "processing record written"),
+        "breach.add": QCoreApplication.translate("Labels", "breach recorded"),
+        "signing.ca_create": QCoreApplication.translate("Labels", "signing CA created"),
+        "signing.cert_issue": QCoreApplication.translate("Labels", "signing certificate issued"),
+        "signing.cert_import": QCoreApplication.translate("Labels", "signing certificate imported"),
+        # an organisation's devices and members
+        "user.invite": QCoreApplication.translate("Labels", "user invited"),
+        "user.wrap_key": QCoreApplication.translate("Labels", "user key wrapped"),
+        "invite.revoke": QCoreApplication.translate("Labels", "invitation withdrawn"),
+        "device.join": QCoreApplication.translate("Labels", "device joined"),
+        "device.retire": QCoreApplication.translate("Labels", "device retired"),
+        "handle.reindex": QCoreApplication.translate(
+            "Labels", "chat handles re-indexed for the organisation"
+        ),
     }.get(action, action)
 
 

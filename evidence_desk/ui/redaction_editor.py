@@ -456,7 +456,8 @@ class RedactionEditor(QDialog):
         if row is None:
             return f"#{commitment[:12]}"
         message = self.messages[row]
-        return f"{message.sent_at.replace('T', ' ')[:16]} {message.sender}"
+        when = message.sent_at.replace("T", " ")[:16]
+        return f"{when} {message.sender}" if message.sender else when  # a system line: no one
 
     def _refresh(self) -> None:
         self.items.clear()

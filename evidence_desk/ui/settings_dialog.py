@@ -79,6 +79,10 @@ class SettingsDialog(QDialog):
             "retention_floor_years": self.tr(
                 "Keep collection records at least (years, 2 or more: CC-9)"
             ),
+            # services/org_checkpoints.py; the values are typed as they are stored
+            "org_witness": self.tr(
+                "Cosign organisation checkpoints (auto: on legal's devices; on; off)"
+            ),
         }
         denied = why_not(session.user.role, Action.SETTINGS_SET)
         # every setting the services know, in the order above (others by their key)
@@ -90,6 +94,7 @@ class SettingsDialog(QDialog):
                 edit.setMaximumHeight(60)
             else:
                 edit = QLineEdit(values.get(key, ""))
+                edit.setCursorPosition(0)  # a long value shows its beginning, not its end
             edit.setObjectName(f"setting_{key}")
             if denied:
                 edit.setReadOnly(True)

@@ -85,7 +85,9 @@ def test_details_pane_shows_digests_import_and_custody(
     import hashlib
 
     assert hashlib.sha256(chat.read_bytes()).hexdigest() in text
-    assert "evidence.import" in text and "contact.approve" in text
+    # the custody's actions in words, as the ledger view shows them (the codes are the ledger's)
+    assert "chat imported" in text and "contact approved" in text
+    assert "evidence.import" not in text and "contact.approve" not in text
     assert "waiting for a trusted time stamp" in text
 
 

@@ -41,11 +41,11 @@ CHAT = [
 
 
 def _inputs(
-    team: Team, folder: Path
+    team: Team, folder: Path, lines: list[str] = CHAT
 ) -> tuple[list[BundleMessage], RedactionPlan, list[EditorImage]]:
     alice, contact_id = approved_contact(team, folder, case_no=CASE)
     chat = folder / "WhatsApp Chat with Chen Lixin.txt"
-    chat.write_text("\n".join(CHAT) + "\n", encoding="utf-8")
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
     importing.import_files(alice, contact_id, [chat], tz="Asia/Shanghai")
     shot = folder / "promise.png"
     shot.write_bytes(screenshot_bytes())
@@ -62,8 +62,10 @@ def _inputs(
     return messages, plan, images
 
 
-def _editor(qtbot: QtBot, team: Team, tmp_path: Path) -> tuple[BundleDialog, RedactionEditor]:
-    inputs = _inputs(team, tmp_path / "in")
+def _editor(
+    qtbot: QtBot, team: Team, tmp_path: Path, lines: list[str] = CHAT
+) -> tuple[BundleDialog, RedactionEditor]:
+    inputs = _inputs(team, tmp_path / "in", lines)
     dialog = BundleDialog(team.login("lee"), CASE)
     qtbot.addWidget(dialog)
     assert dialog.redact_button.isVisibleTo(dialog)  # legal
@@ -186,3 +188,25 @@ def test_the_button_is_for_legal_only(qtbot: QtBot, team: Team) -> None:
     dialog = BundleDialog(team.login("alice"), CASE)
     qtbot.addWidget(dialog)
     assert not dialog.redact_button.isVisibleTo(dialog)
+
+
+def test_a_line_nobody_sent_is_named_by_its_time_alone(
+    qtbot: QtBot, team: Team, tmp_path: Path
+) -> None:
+    """A system line has no sender: its redactions read "Text 2026-01-05 01:01: ..." (it read
+    "01:01 : ..." with the missing sender's space)."""
+    notice = "05/01/2026, 09:01 - Messages and calls are end-to-end encrypted."
+    _dialog, editor = _editor(qtbot, team, tmp_path, [CHAT[0], notice, *CHAT[1:]])
+    row = _row(editor, "end-to-end")
+    assert editor.messages[row].sender == ""
+    editor.table.selectRow(row)
+    cursor = editor.text.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(8, cursor.MoveMode.KeepAnchor)
+    editor.text.setTextCursor(cursor)
+    editor.reason.setCurrentIndex(editor.reason.findData("IR"))
+    editor.span_button.click()
+    editor.withhold_button.click()
+    shown = [editor.items.item(n).text() for n in range(editor.items.count())]
+    assert "IR · Text 2026-01-05 01:01: “Messages” · legal" in shown
+    assert "IR · Whole message 2026-01-05 01:01 · legal" in shown

@@ -199,8 +199,8 @@
 <context>
     <name>DetailsPane</name>
     <message numerus="yes">
-        <location filename="../../ui/details.py" line="126"/>
-        <location filename="../../ui/details.py" line="186"/>
+        <location filename="../../ui/details.py" line="127"/>
+        <location filename="../../ui/details.py" line="187"/>
         <source>%n byte(s)</source>
         <comment>size</comment>
         <translation>
@@ -383,7 +383,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Stamped up to entry %1; %n entry(s) waiting.</source>
         <translation>
             <numerusform>Stamped up to entry %1; %n entry waiting.</numerusform>

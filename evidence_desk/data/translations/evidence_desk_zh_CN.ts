@@ -474,12 +474,12 @@
 <context>
     <name>Bubbles</name>
     <message>
-        <location filename="../../ui/labels.py" line="248"/>
+        <location filename="../../ui/labels.py" line="274"/>
         <source>After revocation</source>
         <translation>终止后</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="249"/>
+        <location filename="../../ui/labels.py" line="275"/>
         <source>After expiry</source>
         <translation>过期后</translation>
     </message>
@@ -1254,90 +1254,90 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../ui/details.py" line="57"/>
+        <location filename="../../ui/details.py" line="58"/>
         <source>Select a message or an item to see its digests, import record, custody and time stamp.</source>
         <translation>选择一条消息或一项证据，查看其哈希值、导入记录、保管链和时间戳。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="65"/>
+        <location filename="../../ui/details.py" line="66"/>
         <source>No ledger entry found.</source>
         <translation>未找到存证链记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="69"/>
+        <location filename="../../ui/details.py" line="70"/>
         <source>Ledger entry %1 is covered by a trusted time stamp: %2 by %3 (checkpoint %4).</source>
         <translation>存证链第 %1 条已有可信时间戳：%2，由 %3 签发（检查点 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="77"/>
+        <location filename="../../ui/details.py" line="78"/>
         <source>Ledger entry %1 is waiting for a trusted time stamp (queued).</source>
         <translation>存证链第 %1 条正在等待可信时间戳（排队中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="96"/>
+        <location filename="../../ui/details.py" line="97"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="100"/>
+        <location filename="../../ui/details.py" line="101"/>
         <source>Sender</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="101"/>
+        <location filename="../../ui/details.py" line="102"/>
         <source>Sent (UTC)</source>
         <translation>发送时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="102"/>
+        <location filename="../../ui/details.py" line="103"/>
         <source>Time as exported</source>
         <translation>导出中的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="103"/>
+        <location filename="../../ui/details.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="104"/>
+        <location filename="../../ui/details.py" line="105"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="105"/>
+        <location filename="../../ui/details.py" line="106"/>
         <source>Commitment</source>
         <translation>承诺值</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="108"/>
+        <location filename="../../ui/details.py" line="109"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="114"/>
-        <location filename="../../ui/details.py" line="196"/>
+        <location filename="../../ui/details.py" line="115"/>
+        <location filename="../../ui/details.py" line="197"/>
         <source>Time stamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="117"/>
+        <location filename="../../ui/details.py" line="118"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="121"/>
+        <location filename="../../ui/details.py" line="122"/>
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="125"/>
-        <location filename="../../ui/details.py" line="186"/>
+        <location filename="../../ui/details.py" line="126"/>
+        <location filename="../../ui/details.py" line="187"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/details.py" line="126"/>
-        <location filename="../../ui/details.py" line="186"/>
+        <location filename="../../ui/details.py" line="127"/>
+        <location filename="../../ui/details.py" line="187"/>
         <source>%n byte(s)</source>
         <comment>size</comment>
         <translation>
@@ -1345,62 +1345,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="129"/>
+        <location filename="../../ui/details.py" line="130"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="132"/>
+        <location filename="../../ui/details.py" line="133"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="133"/>
+        <location filename="../../ui/details.py" line="134"/>
         <source>Our account</source>
         <translation>我方账号</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="134"/>
+        <location filename="../../ui/details.py" line="135"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="135"/>
+        <location filename="../../ui/details.py" line="136"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="152"/>
+        <location filename="../../ui/details.py" line="153"/>
         <source>Chain of custody</source>
         <translation>保管链</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="166"/>
+        <location filename="../../ui/details.py" line="167"/>
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="170"/>
+        <location filename="../../ui/details.py" line="171"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="182"/>
+        <location filename="../../ui/details.py" line="183"/>
         <source>Item</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="183"/>
+        <location filename="../../ui/details.py" line="184"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="187"/>
+        <location filename="../../ui/details.py" line="188"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="188"/>
+        <location filename="../../ui/details.py" line="189"/>
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
@@ -2317,25 +2317,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="28"/>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="29"/>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="30"/>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="31"/>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
@@ -2477,7 +2477,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="102"/>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
@@ -2552,342 +2552,432 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>store created</source>
         <translation>创建证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>user added</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>user deactivated</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>case opened</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>case edited</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>cases imported</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>contact requested</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>contact approved</source>
         <translation>批准联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>contact rejected</source>
         <translation>驳回联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>contact revoked</source>
         <translation>撤销联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>documents attached</source>
         <translation>添加材料</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>chat imported</source>
         <translation>导入聊天记录</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>time-stamp authority set</source>
         <translation>设置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>trusted time-stamp</source>
         <translation>可信时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>tagged</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>tag withdrawn</source>
         <translation>撤回标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>finding acknowledged</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>bundle exported</source>
         <translation>导出证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>case closed</source>
         <translation>案件结案</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>legal hold placed</source>
         <translation>设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>legal hold lifted</source>
         <translation>解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="151"/>
+        <source>case key issued</source>
+        <translation>生成案件密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="152"/>
+        <source>case shredded</source>
+        <translation>销毁案件数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="153"/>
+        <source>case keys introduced</source>
+        <translation>启用案件密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="154"/>
+        <source>files moved under case keys</source>
+        <translation>文件改用案件密钥加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
+        <source>records key issued</source>
+        <translation>签发记录密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="158"/>
+        <source>screenshot read</source>
+        <translation>识别截图文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="159"/>
+        <source>account numbers shown in full</source>
+        <translation>完整显示账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="160"/>
+        <source>processing record written</source>
+        <translation>写入处理情况记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="161"/>
+        <source>breach recorded</source>
+        <translation>登记安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="162"/>
+        <source>signing CA created</source>
+        <translation>创建签名 CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="163"/>
+        <source>signing certificate issued</source>
+        <translation>签发签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="164"/>
+        <source>signing certificate imported</source>
+        <translation>导入签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="166"/>
+        <source>user invited</source>
+        <translation>邀请用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="167"/>
+        <source>user key wrapped</source>
+        <translation>为用户封装密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="168"/>
+        <source>invitation withdrawn</source>
+        <translation>撤回邀请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="169"/>
+        <source>device joined</source>
+        <translation>设备加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="170"/>
+        <source>device retired</source>
+        <translation>停用设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="171"/>
+        <source>chat handles re-indexed for the organisation</source>
+        <translation>聊天账号按组织索引重新编制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>SMS Backup &amp; Restore</source>
         <translation>SMS Backup &amp; Restore 短信备份</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Messenger/Instagram</source>
         <translation>Messenger/Instagram</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>generic CSV</source>
         <translation>通用 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>WeChat (MemoTrace CSV)</source>
         <translation>微信（MemoTrace CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>WeChat (PyWxDump CSV)</source>
         <translation>微信（PyWxDump CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>WeChat (WechatExporter TXT)</source>
         <translation>微信（WechatExporter TXT）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>WeChat (MemoTrace TXT)</source>
         <translation>微信（MemoTrace TXT）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>WeChat (MemoTrace HTML)</source>
         <translation>微信（MemoTrace HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>WeChat (WechatExporter HTML)</source>
         <translation>微信（WechatExporter HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>add users</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="205"/>
         <source>reset passwords</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="206"/>
         <source>deactivate users</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>list users</source>
         <translation>查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="208"/>
         <source>change settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>read settings</source>
         <translation>查看设置</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="210"/>
         <source>read the ledger</source>
         <translation>查看存证链</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="211"/>
         <source>verify the store</source>
         <translation>校验证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="212"/>
         <source>open cases</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="213"/>
         <source>edit cases</source>
         <translation>修改案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="214"/>
         <source>read cases</source>
         <translation>查看案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="215"/>
         <source>import cases</source>
         <translation>批量导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="216"/>
         <source>request contacts</source>
         <translation>申请联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>decide contact requests</source>
         <translation>审批联系人申请</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="218"/>
         <source>read contacts</source>
         <translation>查看联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="219"/>
         <source>add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="220"/>
         <source>read evidence</source>
         <translation>查看证据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="195"/>
+        <location filename="../../ui/labels.py" line="221"/>
         <source>tag messages</source>
         <translation>标记消息</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>run the conduct check</source>
         <translation>运行合规自查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>acknowledge conduct findings</source>
         <translation>确认合规提示</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>export court bundles</source>
         <translation>导出诉讼证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="199"/>
+        <location filename="../../ui/labels.py" line="225"/>
         <source>configure time-stamp authorities</source>
         <translation>配置时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="200"/>
+        <location filename="../../ui/labels.py" line="226"/>
         <source>time-stamp checkpoints</source>
         <translation>为检查点加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="201"/>
+        <location filename="../../ui/labels.py" line="227"/>
         <source>back up the store</source>
         <translation>备份证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202"/>
+        <location filename="../../ui/labels.py" line="228"/>
         <source>restore the store</source>
         <translation>恢复证据库</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="230"/>
         <source>close cases</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>place and lift legal holds</source>
         <translation>设置和解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206"/>
+        <location filename="../../ui/labels.py" line="232"/>
         <source>read retention dates and holds</source>
         <translation>查看保存期限和法律保全</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="212"/>
+        <location filename="../../ui/labels.py" line="238"/>
         <source>video recording</source>
         <translation>录像</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="213"/>
+        <location filename="../../ui/labels.py" line="239"/>
         <source>audio recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="218"/>
+        <location filename="../../ui/labels.py" line="244"/>
         <source>not stated in the file</source>
         <translation>文件未记载</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="248"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="225"/>
+        <location filename="../../ui/labels.py" line="251"/>
         <source>Recorded at</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="226"/>
+        <location filename="../../ui/labels.py" line="252"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="227"/>
+        <location filename="../../ui/labels.py" line="253"/>
         <source>Codecs</source>
         <translation>编码</translation>
     </message>
@@ -3777,22 +3867,22 @@
         <translation>载入遮盖方案</translation>
     </message>
     <message>
-        <location filename="../../ui/redaction_editor.py" line="467"/>
+        <location filename="../../ui/redaction_editor.py" line="468"/>
         <source>Text %1: “%2”</source>
         <translation>文字 %1：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/redaction_editor.py" line="473"/>
+        <location filename="../../ui/redaction_editor.py" line="474"/>
         <source>Whole message %1</source>
         <translation>整条消息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/redaction_editor.py" line="479"/>
+        <location filename="../../ui/redaction_editor.py" line="480"/>
         <source>Image %1, box %2</source>
         <translation>图像 %1，区域 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/redaction_editor.py" line="489"/>
+        <location filename="../../ui/redaction_editor.py" line="490"/>
         <source>withheld · %1</source>
         <translation>已隐去 · %1</translation>
     </message>
@@ -3823,37 +3913,37 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../ui/labels.py" line="234"/>
+        <location filename="../../ui/labels.py" line="260"/>
         <source>Promise to pay</source>
         <translation>还款承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="235"/>
+        <location filename="../../ui/labels.py" line="261"/>
         <source>Debt acknowledgement</source>
         <translation>债务确认</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="236"/>
+        <location filename="../../ui/labels.py" line="262"/>
         <source>Dispute</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="237"/>
+        <location filename="../../ui/labels.py" line="263"/>
         <source>Threat or abuse</source>
         <translation>威胁或辱骂</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="238"/>
+        <location filename="../../ui/labels.py" line="264"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="239"/>
+        <location filename="../../ui/labels.py" line="265"/>
         <source>Address or contact info</source>
         <translation>地址/联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="240"/>
+        <location filename="../../ui/labels.py" line="266"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4516,59 +4606,64 @@
         <translation>采集记录最短保存年限（至少 2 年：CC-9）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <source>Cosign organisation checkpoints (auto: on legal&apos;s devices; on; off)</source>
+        <translation>联署组织检查点（auto：由法务的设备联署；on：联署；off：不联署）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Time-stamp authorities (RFC 3161)</source>
         <translation>时间戳机构（RFC 3161）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Root certificate (PEM file)</source>
         <translation>根证书（PEM 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Add authority</source>
         <translation>添加机构</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>No authority configured: checkpoints stay queued.</source>
         <translation>未配置时间戳机构：检查点将排队等待。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Stamped up to entry %1; %n entry(s) waiting.</source>
         <translation>
             <numerusform>已加盖时间戳至第 %1 条；%n 条等待中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Cannot read the certificate file: %1</source>
         <translation>无法读取证书文件：%1</translation>
     </message>
