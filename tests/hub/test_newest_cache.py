@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.hub import org_checkpoints
 from evidence_desk.hub import receipts as hub_side
 from evidence_desk.hub.org_checkpoints import NewestCache
+from evidence_desk.integrity import org_checkpoints as org
 from tests.hub.conftest import HubDatabase
 from tests.hub.test_leaf_cache import _append
 
@@ -30,8 +32,15 @@ def _same(conn: Conn, cache: NewestCache) -> dict[str, Any] | None:
             assert held is None
         else:
             assert held is not None and held[1] == uncached
-            assert held[0] == org_checkpoints.org.parse(uncached["body"]).size
+            assert held[0] == org.parse(uncached["body"]).size
     return uncached
+
+
+def _signed(conn: Conn, key: Ed25519PrivateKey, device: str, count: int) -> None:
+    """``count`` entries of ``device`` appended, and the checkpoint over them signed."""
+    _append(conn, device, 1, count)
+    assert org_checkpoints.issue(conn, "hub", key) is not None
+    conn.commit()
 
 
 def _stamp(conn: Conn, size: int, token: bytes) -> None:
@@ -50,16 +59,12 @@ def test_the_newest_is_read_again_when_signed_or_stamped(
     cache = NewestCache()
     with psycopg.connect(hub_db.owner_url) as conn:
         assert _same(conn, cache) is None  # before the first checkpoint
-        _append(conn, "a", 1, 5)
-        assert org_checkpoints.issue(conn, "hub", key) is not None
-        conn.commit()
+        _signed(conn, key, "a", 5)
         first = _same(conn, cache)
         assert first is not None and "stamp" not in first
         _stamp(conn, 5, b"token-5")  # the TSA answered later
         assert "stamp" in (_same(conn, cache) or {})
-        _append(conn, "b", 1, 3)
-        assert org_checkpoints.issue(conn, "hub", key) is not None
-        conn.commit()
+        _signed(conn, key, "b", 3)
         newer = _same(conn, cache)
         assert newer is not None and '"size":8' in newer["body"] and "stamp" not in newer
         # the caller's copy is its own: adding to it changes nothing kept
@@ -75,10 +80,8 @@ def test_a_checkpoint_or_stamp_changed_past_the_triggers_is_read_again(
     key = hub_side.load_or_make_key(tmp_path)
     cache = NewestCache()
     with psycopg.connect(hub_db.owner_url) as conn:
-        for device, count in (("a", 4), ("b", 6)):
-            _append(conn, device, 1, count)
-            assert org_checkpoints.issue(conn, "hub", key) is not None
-            conn.commit()
+        _signed(conn, key, "a", 4)
+        _signed(conn, key, "b", 6)
         _stamp(conn, 10, b"token-10")
         kept = _same(conn, cache)
         assert kept is not None
