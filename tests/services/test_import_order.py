@@ -73,10 +73,17 @@ def test_an_original_that_cannot_be_placed_fails_the_import_and_leaves_nothing(
     session, contact_id = approved_contact(team, tmp_path)
     first, second = tmp_path / "chat1.txt", tmp_path / "chat2.txt"
     first.write_text(CHAT, "utf-8")
-    second.write_text(CHAT.replace("知道了", "知道了2"), "utf-8")
     store, keyed = case_blobs.writer(session, "2026-SH-1")
     assert keyed
-    blocked = store.name_for(digest_bytes(second.read_bytes()).sha256)
+    # blob names are keyed per case, so the contact's documents already sit in random folders:
+    # pick a second chat whose folder is neither one of theirs nor the first chat's
+    taken = {store.name_for(digest_bytes(first.read_bytes()).sha256)[:2]}
+    taken |= {path.name for path in store.root.iterdir()} if store.root.exists() else set()
+    for n in range(2, 1000):
+        second.write_text(CHAT.replace("知道了", f"知道了{n}"), "utf-8")
+        blocked = store.name_for(digest_bytes(second.read_bytes()).sha256)
+        if blocked[:2] not in taken:
+            break
     store.root.mkdir(parents=True, exist_ok=True)
     (store.root / blocked[:2]).write_bytes(b"in the way")
     ledger = session.conn.execute("SELECT count(*) FROM ledger").fetchone()[0]
