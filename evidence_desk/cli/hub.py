@@ -44,6 +44,7 @@ from evidence_desk.hub import (
     tls,
     worker_group,
 )
+from evidence_desk.hub.lanes import Lanes
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE, OrgDirectory, routes
 from evidence_desk.integrity import pinning
@@ -275,16 +276,20 @@ def _serve(
         serving = org_clock.lifespan(serving, clock)
     # live news for the desktop apps (hub/live.py): one listening connection per process
     board = live.NewsBoard(app_conninfo(args.db))
+    # one set of lanes for the gate, the routes and the news: the people's work they all time
+    # steers the one bulk lane (hub/bulk_governor.py)
+    shared = Lanes()
     try:
         hub = app.create_app(
             OrgDirectory(repo),
             repo,
             routes=[
-                *routes(repo, desk, page_cap=args.page_entries),
-                *live.routes(repo, board, page_cap=args.page_entries),
+                *routes(repo, desk, page_cap=args.page_entries, lanes=shared),
+                *live.routes(repo, board, page_cap=args.page_entries, lanes=shared),
             ],
             lifespan=serving,
             protocol=_advertised_protocol(),
+            lanes=shared,
         )
         app.serve(hub, args.listen, tls.server_context(files), sockets)
     finally:

@@ -44,7 +44,7 @@ from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.hub_refusals import DEVICE_RETIRED, refusal, rule_refusal
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.hub.lanes import GateThreads
+from evidence_desk.hub.lanes import Lanes
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity.http_signatures import (
     NonceMemory,
@@ -137,14 +137,19 @@ class _Gate:
     """The checks every signed request passes before its route (see the module's docstring)."""
 
     def __init__(
-        self, app: ASGIApp, directory: UserDirectory, verifier: RequestVerifier, limits: Limits
+        self,
+        app: ASGIApp,
+        directory: UserDirectory,
+        verifier: RequestVerifier,
+        limits: Limits,
+        lanes: Lanes,
     ) -> None:
         self.app = app
         self.directory = directory
         self.verifier = verifier
         self.limits = limits
-        #: threads of the gate's own (hub/lanes.py ``GATE_THREADS``)
-        self.threads = GateThreads()
+        #: the gate's own threads, and its time told to the bulk lane's governor (hub/lanes.py)
+        self.lanes = lanes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or (scope["method"], scope["path"]) in UNSIGNED:
@@ -153,7 +158,7 @@ class _Gate:
         try:
             body = await self._body(scope, receive)
             request = self._signed(scope, body)
-            user = await self.threads.run(self._authenticate, request)
+            user = await self.lanes.gate(self._authenticate, request)
             binary = request.header("Content-Type") == BINARY_TYPE
             parsed = _json_object(body) if body and not binary else None
         except _Refused as refused:
@@ -286,11 +291,13 @@ def create_app(
     routes: Sequence[BaseRoute] = (),
     lifespan: Lifespan | None = None,
     protocol: int = hub_protocol.PROTOCOL,
+    lanes: Lanes | None = None,
 ) -> Starlette:
     """The hub's ASGI app: the gate in front of health, whoami and ``routes`` (the
     organisation's own: push, pull, blobs, enrolment); ``lifespan`` holds what the server
     keeps from startup to shutdown (``hub serve``: the judging workers, hub/judging.py).
-    Every answer states ``protocol`` (this release's; a test states an older one)."""
+    Every answer states ``protocol`` (this release's; a test states an older one). ``lanes``:
+    the process's lanes, shared with ``routes`` (``hub serve``; one of its own when None)."""
     bounds = limits or Limits()
     verifier = RequestVerifier(nonces, window=bounds.window, skew=bounds.skew)
     app = Starlette(
@@ -302,7 +309,13 @@ def create_app(
         exception_handlers={HTTPException: _http_error, Exception: _http_error},
         lifespan=lifespan,
     )
-    app.add_middleware(_Gate, directory=directory, verifier=verifier, limits=bounds)
+    app.add_middleware(
+        _Gate,
+        directory=directory,
+        verifier=verifier,
+        limits=bounds,
+        lanes=lanes if lanes is not None else Lanes(),
+    )
     app.add_middleware(_Protocol, protocol=protocol)  # outermost: the gate's refusals too
     return app
 

@@ -10,26 +10,35 @@ even the gate's lookup of who signed waited for a thread behind hundreds of uplo
 approval's round trip took as long as the laptops' whole day.
 
 Bulk work therefore runs under a :class:`anyio.CapacityLimiter` of its own (:meth:`Lanes.bulk`,
-``BULK`` at once, fewer than the repository's heavy connection slots): waiting for it holds no
-thread, and the default threads and the remaining heavy slots stay free for the people's work
-(:meth:`Lanes.people`: the gate, pulls, a push of a few entries, receipts and checkpoints). The
-order within each lane is unchanged (first come, first served) and nothing is judged differently:
-only which requests wait for which.
+``BULK`` at once at most, fewer than the repository's heavy connection slots): waiting for it
+holds no thread, and the default threads and the remaining heavy slots stay free for the
+people's work (:meth:`Lanes.people`: pulls, a push of a few entries, receipts, checkpoints and
+news; :meth:`Lanes.gate`: the gate's own threads). The order within each lane is unchanged
+(first come, first served) and nothing is judged differently: only which requests wait for
+which.
+
+Beyond threads, bulk calls take the cores the people's calls need: the people's work is timed
+here and the bulk lane narrows while it is slow (hub/bulk_governor.py), so that on a hub whose
+cores are full the laptops' day waits, not the people.
 """
 
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from typing import Final, TypeVar
 
 import anyio
 import anyio.to_thread
 
+from evidence_desk.hub.bulk_governor import BulkGovernor
+
 T = TypeVar("T")
 
-#: bulk calls in threads at once: below the pool's heavy slots (hub/repository.py
-#: ``heavy_slots``: 8 of ``hub serve``'s 12), so that two are always left for people's pushes
+#: bulk calls in threads at once at most (fewer while people's work is slow:
+#: hub/bulk_governor.py): below the pool's heavy slots (hub/repository.py ``heavy_slots``: 8
+#: of ``hub serve``'s 12), so that two are always left for people's pushes
 BULK: Final = 6
 #: a push of more entries than this is bulk (a person's push is a request or a decision and the
 #: documents' entries; a laptop pushes its day in batches of ``sync.PUSH_BATCH``)
@@ -47,42 +56,56 @@ SMALL_BLOB: Final = 256 * 1024
 GATE_THREADS: Final = 8
 
 
-class GateThreads:
-    """The gate's limiter, made on first use (as :class:`Lanes`')."""
-
-    def __init__(self, size: int = GATE_THREADS) -> None:
-        self._size = size
-        self._limiter: anyio.CapacityLimiter | None = None
-
-    async def run(self, work: Callable[..., T], *args: object) -> T:
-        """``work(*args)`` in a thread, at most ``GATE_THREADS`` such calls at once, never
-        waiting for the default threads."""
-        if self._limiter is None:
-            self._limiter = anyio.CapacityLimiter(self._size)
-        return await anyio.to_thread.run_sync(functools.partial(work, *args), limiter=self._limiter)
-
-
 class Lanes:
-    """The bulk lane's limiter, made on first use (an AnyIO limiter belongs to the running
-    event loop, which does not exist yet when the routes are built)."""
+    """The hub process's lanes: the bulk lane's limiter, its width set by a
+    :class:`BulkGovernor` from the people's work timed here, and the gate's threads. One per
+    hub process, shared by the gate (hub/app.py), the routes (hub/routes.py) and the news
+    (hub/live.py), so that the people's work everywhere steers the one bulk lane. The limiters
+    are made on first use: an AnyIO limiter belongs to the running event loop, which does not
+    exist yet when the app is built."""
 
-    def __init__(self, bulk: int = BULK) -> None:
-        self._size = bulk
+    def __init__(
+        self,
+        bulk: int = BULK,
+        gate: int = GATE_THREADS,
+        governor: BulkGovernor | None = None,
+    ) -> None:
+        self.governor = governor if governor is not None else BulkGovernor(bulk)
+        self._gate_size = gate
         self._bulk: anyio.CapacityLimiter | None = None
+        self._gate: anyio.CapacityLimiter | None = None
 
     async def bulk(self, work: Callable[..., T], *args: object) -> T:
-        """``work(*args)`` in a thread, at most ``BULK`` such calls at once."""
+        """``work(*args)`` in a thread, at most the governor's width of such calls at once."""
         if self._bulk is None:
-            self._bulk = anyio.CapacityLimiter(self._size)
+            self._bulk = anyio.CapacityLimiter(self.governor.width)
         return await anyio.to_thread.run_sync(functools.partial(work, *args), limiter=self._bulk)
 
-    @staticmethod
-    async def people(work: Callable[..., T], *args: object) -> T:
-        """``work(*args)`` in one of the default threads (everything that is not bulk)."""
-        return await anyio.to_thread.run_sync(functools.partial(work, *args))
+    async def people(self, work: Callable[..., T], *args: object) -> T:
+        """``work(*args)`` in one of the default threads (everything that is not bulk), timed
+        for the governor."""
+        return await self._timed(functools.partial(work, *args), None)
+
+    async def gate(self, work: Callable[..., T], *args: object) -> T:
+        """``work(*args)`` in a thread, at most ``GATE_THREADS`` such calls at once, never
+        waiting for the default threads; timed for the governor."""
+        if self._gate is None:
+            self._gate = anyio.CapacityLimiter(self._gate_size)
+        return await self._timed(functools.partial(work, *args), self._gate)
 
     async def run(self, bulk: bool, work: Callable[..., T], *args: object) -> T:
         """In the bulk lane when ``bulk``, else in the people's."""
         if bulk:
             return await self.bulk(work, *args)
         return await self.people(work, *args)
+
+    async def _timed(self, work: Callable[[], T], limiter: anyio.CapacityLimiter | None) -> T:
+        """``work`` in a thread; its time, the wait for the thread included, told to the
+        governor, and a new width applied to the bulk limiter (here, on the event loop that
+        owns it; bulk calls running beyond a narrowed width finish, no new one starts)."""
+        started = time.monotonic()
+        try:
+            return await anyio.to_thread.run_sync(work, limiter=limiter)
+        finally:
+            if self.governor.observe(time.monotonic() - started) and self._bulk is not None:
+                self._bulk.total_tokens = self.governor.width

@@ -45,13 +45,13 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 import psycopg
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from evidence_desk.domain.hub_refusals import rule_refusal as refusal
 from evidence_desk.hub.app import error_response, signer
+from evidence_desk.hub.lanes import Lanes
 from evidence_desk.hub.org_checkpoints import LeafCache, NewestCache, newest_with_proof
 from evidence_desk.hub.repository import HubRepository, News
 from evidence_desk.hub.routes import PAGE_CAP, PULL_PAGE
@@ -134,12 +134,15 @@ def routes(
     leaves: LeafCache | None = None,
     *,
     page_cap: int = PAGE_CAP,
+    lanes: Lanes | None = None,
 ) -> Sequence[BaseRoute]:
     """The live route over ``repo``, woken by ``board``; ``leaves`` caches the organisation
     log's leaves for the consistency proofs that come with a page (one of its own when None);
     a carried page holds ``&limit=N`` entries (``PULL_PAGE`` when unstated), ``page_cap`` at
-    most (as ``/v1/entries``, hub/routes.py)."""
+    most (as ``/v1/entries``, hub/routes.py). The news is read in the people's lane of
+    ``lanes`` (the process's, shared with the routes; its own when None)."""
     cache = leaves if leaves is not None else LeafCache()
+    people = lanes if lanes is not None else Lanes()
     newest = NewestCache()  # the checkpoint every page carries, read again only when changed
 
     def look(after: int, page: int, confirmed: int | None) -> News[dict[str, Any]]:
@@ -187,12 +190,12 @@ def routes(
         event = board.register()
         page = limit if with_page else 0
         try:
-            news = await run_in_threadpool(look, after, page, confirmed)
+            news = await people.people(look, after, page, confirmed)
             if news.newest <= after and wait > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(event.wait(), timeout=wait)
                 # read after the wake-up, under the same registration: it holds what woke it
-                news = await run_in_threadpool(look, after, page, confirmed)
+                news = await people.people(look, after, page, confirmed)
         finally:
             board.unregister(event)
         head = {"hub_seq": news.newest, "after": after, "actions": news.counts}

@@ -159,13 +159,19 @@ def _nothing(_conn: object) -> None:
 
 
 def routes(
-    repo: HubRepository, desk: ReceiptDesk | None = None, *, page_cap: int = PAGE_CAP
+    repo: HubRepository,
+    desk: ReceiptDesk | None = None,
+    *,
+    page_cap: int = PAGE_CAP,
+    lanes: Lanes | None = None,
 ) -> Sequence[BaseRoute]:
     """The organisation's routes over ``repo`` (add to ``create_app(routes=...)``); with
     ``desk`` every push is answered with the hub's signed receipts. ``page_cap``: the most
-    entries a ``/v1/entries`` page holds when its ``limit`` asks for more."""
-
-    lanes = Lanes()
+    entries a ``/v1/entries`` page holds when its ``limit`` asks for more. ``lanes``: the
+    process's lanes (``hub serve`` shares one with the gate and the news; one of its own when
+    None)."""
+    if lanes is None:
+        lanes = Lanes()
 
     def seqs(entries: Sequence[ledger.Entry]) -> list[int]:
         return [e.seq for e in entries if type(e.seq) is int]
