@@ -52,8 +52,25 @@ class Signing(httpx.Auth):
         yield request
 
 
+class Patient(httpx.AsyncClient):
+    """A laptop's client that, told the hub is busy (503 with ``Retry-After``: its bulk lane
+    full for longer than a laptop should wait, hub/lanes.py), waits that long and sends the
+    request again, signed anew, as the app's background sync tries again later; counts them."""
+
+    busy = 0
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        while True:
+            answer = await super().send(request, **kwargs)
+            if answer.status_code != 503 or "Retry-After" not in answer.headers:
+                return answer
+            await answer.aclose()
+            Patient.busy += 1
+            await asyncio.sleep(float(answer.headers["Retry-After"]))
+
+
 def client(url: str, ca: str, user: str, key: Ed25519PrivateKey) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
+    return Patient(
         base_url=url,
         verify=pinning.client_context(Path(ca)),
         auth=Signing(user, key),
@@ -235,6 +252,7 @@ async def _run(
         )
     finally:
         await asyncio.gather(*(c.aclose() for c in clients.values()))
+    record["busy"] = Patient.busy
     out.put(("day", record))
 
 

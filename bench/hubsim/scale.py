@@ -61,6 +61,7 @@ from bench.hubsim.hubproc import (
 )
 from bench.hubsim.prep import Device, DeviceSpec, prepare
 from evidence_desk.domain.models import Role
+from evidence_desk.hub import lanes
 from evidence_desk.services import cases, org_ledger, sync
 from evidence_desk.services.session import Session
 from evidence_desk_testing.postgres import PostgresCluster
@@ -641,6 +642,7 @@ def _report(**run: Any) -> int:
     invited, prep_seconds = run["prep"]
     size_before, size_after = run["sizes"]
     pulled = sum(r["pulled"] for r in records)
+    busy = sum(r.get("busy", 0) for r in records)
     fetched = sum(r["fetched_bytes"] for r in records) / 1e6
     rate, mb_rate = entries / day, megabytes / day
     copy_rate = entries / copy_seconds
@@ -702,6 +704,10 @@ def _report(**run: Any) -> int:
         "60 s (retried after 1 s, as the app's background sync retries)"
     )
     print(f"legal pulls       {pulled} entries pulled, {fetched:.0f} MB of blobs fetched")
+    print(
+        f"hub busy          {busy} laptops' requests answered 503 (bulk lane full for "
+        f"{lanes.BULK_WAIT:.0f} s) and sent again after its Retry-After"
+    )
     print("round trips (s): " + " ".join(f"{t:.2f}" for t in trips))
     print(
         f"round trip        p50 {trip50:.2f} s  p99 {trip99:.2f} s  ({len(trips)} rounds "
@@ -762,6 +768,7 @@ def _report(**run: Any) -> int:
                     "lost entries": len(problems),
                     "syncs unanswered in 60 s": actor_record["unanswered"],
                     "errors": len(errors) + enrol_errors,
+                    "laptops' requests retried busy": busy,
                     "device apply entries/s": round(apply_rate),
                     "device paging entries/s": round(page_rate),
                     "round trip during the push p50 s": round(p(during, 0.5), 3)

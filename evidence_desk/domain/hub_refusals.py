@@ -24,6 +24,7 @@ refusal = Catalogue(
         "hub.user_deactivated": "{user} is deactivated on this hub",
         "hub.not_found": "the hub has no {method} {path}",
         "hub.internal": "the hub could not handle the request (see the hub's log)",
+        "hub.busy": "the hub is busy with other devices' uploads: try again in {seconds} s",
         "hub.refused": "the hub refused the request: {code} {facts}",
     }
 )

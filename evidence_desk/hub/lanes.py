@@ -48,6 +48,24 @@ SMALL_PUSH: Final = 32
 SMALL_BLOB: Final = 256 * 1024
 
 
+#: seconds a bulk call waits for its turn at most; longer, and it is answered 503 with
+#: ``Retry-After`` (:class:`Busy`) before any of its work ran: half the app's read timeout
+#: (services/hub_client.py ``IO_TIMEOUT``), so that the hub never starts work its laptop has
+#: given up on, and the laptop's background sync tries again later (services/live.py Backoff)
+BULK_WAIT: Final = 30.0
+#: the ``Retry-After`` a busy answer states (seconds)
+BUSY_RETRY: Final = 5
+
+
+class Busy(Exception):
+    """A bulk call that waited ``BULK_WAIT`` for its turn: nothing of it ran (the hub's app
+    answers 503 with ``Retry-After``, hub/app.py)."""
+
+    def __init__(self, retry: int = BUSY_RETRY) -> None:
+        super().__init__(f"bulk lane busy, retry after {retry} s")
+        self.retry = retry
+
+
 #: threads of the gate's own (a signed request's signature and its user's and nonce's lookups),
 #: beside AnyIO's default ones: a person's request is authenticated while reads waiting for the
 #: pool's read connections hold every default thread (100 laptops asking which chunks of their
@@ -69,17 +87,34 @@ class Lanes:
         bulk: int = BULK,
         gate: int = GATE_THREADS,
         governor: BulkGovernor | None = None,
+        bulk_wait: float = BULK_WAIT,
     ) -> None:
         self.governor = governor if governor is not None else BulkGovernor(bulk)
         self._gate_size = gate
+        self._bulk_wait = bulk_wait
+        #: the turns (the governor's width) and the threads they run in (its most)
         self._bulk: anyio.CapacityLimiter | None = None
+        self._bulk_threads: anyio.CapacityLimiter | None = None
         self._gate: anyio.CapacityLimiter | None = None
 
     async def bulk(self, work: Callable[..., T], *args: object) -> T:
-        """``work(*args)`` in a thread, at most the governor's width of such calls at once."""
-        if self._bulk is None:
+        """``work(*args)`` in a thread, at most the governor's width of such calls at once;
+        :class:`Busy`, with nothing run, when its turn did not come within ``bulk_wait``."""
+        if self._bulk is None or self._bulk_threads is None:
             self._bulk = anyio.CapacityLimiter(self.governor.width)
-        return await anyio.to_thread.run_sync(functools.partial(work, *args), limiter=self._bulk)
+            self._bulk_threads = anyio.CapacityLimiter(self.governor.most)
+        turn = False
+        with anyio.move_on_after(self._bulk_wait):
+            await self._bulk.acquire()
+            turn = True
+        if not turn:
+            raise Busy()
+        try:
+            return await anyio.to_thread.run_sync(
+                functools.partial(work, *args), limiter=self._bulk_threads
+            )
+        finally:
+            self._bulk.release()
 
     async def people(self, work: Callable[..., T], *args: object) -> T:
         """``work(*args)`` in one of the default threads (everything that is not bulk), timed

@@ -12,7 +12,7 @@ import anyio
 import anyio.to_thread
 
 from evidence_desk.hub.bulk_governor import BulkGovernor
-from evidence_desk.hub.lanes import BULK, GATE_THREADS, Lanes
+from evidence_desk.hub.lanes import BULK, GATE_THREADS, Busy, Lanes
 
 
 def test_people_are_answered_while_bulk_work_fills_more_than_every_thread() -> None:
@@ -133,3 +133,30 @@ def test_the_bulk_lane_narrows_while_people_wait_and_widens_again() -> None:
     narrowest, widest = anyio.run(main)
     assert narrowest == 1 and most_after == 1
     assert widest == BULK
+
+
+def test_a_bulk_call_whose_turn_does_not_come_is_busy_and_never_runs() -> None:
+    """A laptop's upload queued longer than ``bulk_wait`` is answered busy (the app tries
+    again later) instead of running after its laptop gave up waiting; the turn it did not
+    take is not lost: the next call runs once the lane is free."""
+    release = threading.Event()
+    ran: list[str] = []
+
+    async def main() -> None:
+        lanes = Lanes(governor=BulkGovernor(1), bulk_wait=0.3)
+        async with anyio.create_task_group() as group:
+            group.start_soon(lanes.bulk, release.wait, 30)
+            await anyio.sleep(0.1)
+            started = time.monotonic()
+            try:
+                await lanes.bulk(ran.append, "late")
+            except Busy as busy:
+                assert busy.retry > 0
+            else:
+                raise AssertionError("not busy")
+            assert 0.25 < time.monotonic() - started < 5
+            release.set()
+        await lanes.bulk(ran.append, "next")
+
+    anyio.run(main)
+    assert ran == ["next"]

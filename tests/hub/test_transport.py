@@ -23,6 +23,7 @@ from starlette.routing import Route
 
 from evidence_desk.hub import tls
 from evidence_desk.hub.app import Limits, create_app, payload, signer
+from evidence_desk.hub.lanes import Busy
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity import pinning
 from evidence_desk.integrity.http_signatures import MemoryNonces, sign_request
@@ -62,6 +63,10 @@ async def _broken(_request: Request) -> Response:
     raise RuntimeError("a fault inside a route")
 
 
+async def _busy(_request: Request) -> Response:
+    raise Busy(7)
+
+
 @dataclass(frozen=True)
 class Hub:
     url: str
@@ -84,6 +89,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         routes=[
             Route("/v1/echo", _echo, methods=["POST"]),
             Route("/v1/broken", _broken, methods=["GET"]),
+            Route("/v1/busy", _busy, methods=["GET"]),
         ],
     )
     with running_hub(app, tls.server_context(files)) as url:
@@ -268,6 +274,20 @@ def test_a_fault_in_the_hub_is_unreachable_not_refused(hub: Hub) -> None:
         client.get("/v1/broken")
     assert failed.value.exit_code == 5
     assert failed.value.detail_code == "hubclient.failed"
+
+
+def test_a_busy_bulk_lane_is_a_503_with_retry_after_which_the_app_retries_later(
+    hub: Hub, raw: httpx.Client
+) -> None:
+    """The hub's bulk lane full for longer than a laptop should wait (hub/lanes.py): a 503
+    stating when to try again, in the hub's refusal shape; the app's client takes it as a hub
+    not reachable now (its background sync backs off and tries again), not as a refusal."""
+    answer = raw.get("/v1/busy", headers=_signed(hub, "GET", "/v1/busy", b"", {}))
+    assert _error(answer, 503) == ("hub.busy", {"seconds": "7"})
+    assert answer.headers["Retry-After"] == "7"
+    with _client(hub) as client, pytest.raises(HubUnreachable) as failed:
+        client.get("/v1/busy")
+    assert failed.value.exit_code == 5
 
 
 def test_a_client_that_does_not_pin_the_ca_fails_the_handshake(hub: Hub, tmp_path: Path) -> None:

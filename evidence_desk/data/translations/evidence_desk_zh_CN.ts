@@ -8766,6 +8766,11 @@
         <translation>文件 {digest}：分块 {missing} 尚未上传</translation>
     </message>
     <message>
+        <source>the hub is busy with other devices&apos; uploads: try again in {seconds} s</source>
+        <comment>hub.busy</comment>
+        <translation>服务中心正忙于其他设备的上传：请在 {seconds} 秒后重试</translation>
+    </message>
+    <message>
         <source>device {device} pushed an entry {seq} other than the one the hub accepted ({held}, not {pushed}): two stores share this device&apos;s identity</source>
         <comment>hub.cloned_device</comment>
         <translation>设备 {device} 推送的条目 {seq} 与中心服务器已接收的不同（已接收 {held}，推送 {pushed}）：有两个存储共用此设备的身份</translation>
