@@ -25,6 +25,7 @@ cores are full the laptops' day waits, not the people.
 from __future__ import annotations
 
 import functools
+import math
 import time
 from collections.abc import Callable
 from typing import Final, TypeVar
@@ -97,14 +98,17 @@ class Lanes:
         self._bulk_threads: anyio.CapacityLimiter | None = None
         self._gate: anyio.CapacityLimiter | None = None
 
-    async def bulk(self, work: Callable[..., T], *args: object) -> T:
-        """``work(*args)`` in a thread, at most the governor's width of such calls at once;
-        :class:`Busy`, with nothing run, when its turn did not come within ``bulk_wait``."""
+    async def bulk(self, work: Callable[..., T], *args: object, first: bool = True) -> T:
+        """``work(*args)`` in a thread, at most the governor's width of such calls at once.
+        The ``first`` bulk call of a request is :class:`Busy`, with nothing run, when its turn
+        did not come within ``bulk_wait``; a later one (``first=False``: the receipts of a push
+        just accepted, the push after its files) waits for its turn however long it takes,
+        since what its request wrote already must get its answer."""
         if self._bulk is None or self._bulk_threads is None:
             self._bulk = anyio.CapacityLimiter(self.governor.width)
             self._bulk_threads = anyio.CapacityLimiter(self.governor.most)
         turn = False
-        with anyio.move_on_after(self._bulk_wait):
+        with anyio.move_on_after(self._bulk_wait if first else math.inf):
             await self._bulk.acquire()
             turn = True
         if not turn:
@@ -128,10 +132,10 @@ class Lanes:
             self._gate = anyio.CapacityLimiter(self._gate_size)
         return await self._timed(functools.partial(work, *args), self._gate)
 
-    async def run(self, bulk: bool, work: Callable[..., T], *args: object) -> T:
-        """In the bulk lane when ``bulk``, else in the people's."""
+    async def run(self, bulk: bool, work: Callable[..., T], *args: object, first: bool = True) -> T:
+        """In the bulk lane when ``bulk`` (``first`` as there), else in the people's."""
         if bulk:
-            return await self.bulk(work, *args)
+            return await self.bulk(work, *args, first=first)
         return await self.people(work, *args)
 
     async def _timed(self, work: Callable[[], T], limiter: anyio.CapacityLimiter | None) -> T:

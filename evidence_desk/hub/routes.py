@@ -182,7 +182,9 @@ def routes(
         # a laptop's day waits in the bulk lane, a person's request or decision does not
         bulk = len(entries) > SMALL_PUSH
         result = await lanes.run(bulk, repo.push, device, entries)
-        receipts = await lanes.run(bulk, receipts_for_push, desk, repo, device, seqs(entries))
+        receipts = await lanes.run(
+            bulk, receipts_for_push, desk, repo, device, seqs(entries), first=False
+        )
         return _answer(result, receipts)
 
     def invitation_key(request: Request) -> str:
@@ -380,14 +382,19 @@ def routes(
         size = sum(len(f.data) for f in files)
         bulk = len(entries) > SMALL_PUSH or size > SMALL_BLOB
         parts: dict[str, Any] = {"files": [], "push": None, "refused": None, "wraps_up": 0}
+        # only the exchange's first bulk call may be answered busy (hub/lanes.py): what it
+        # wrote before must get its answer
         if files:
             parts["files"] = await lanes.run(bulk, exchange.store_files, repo, files, user.name)
         try:
             if entries:
-                result = await lanes.run(bulk, repo.push, device, entries)
-                signed = await lanes.run(bulk, receipts_for_push, desk, repo, device, seqs(entries))
+                result = await lanes.run(bulk, repo.push, device, entries, first=not files)
+                signed = await lanes.run(
+                    bulk, receipts_for_push, desk, repo, device, seqs(entries), first=False
+                )
                 parts["push"] = _pushed(result, signed)
-            parts["wraps_up"] = await lanes.run(bulk, exchange.add_wraps, repo, wraps)
+            first = not files and not entries
+            parts["wraps_up"] = await lanes.run(bulk, exchange.add_wraps, repo, wraps, first=first)
         except Refused as error:  # as the protocol 2 route would have answered it
             facts = dict(error.refusal.detail.facts)
             parts["refused"] = {

@@ -5,6 +5,7 @@ governor, hub/bulk_governor.py)."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 
@@ -137,8 +138,8 @@ def test_the_bulk_lane_narrows_while_people_wait_and_widens_again() -> None:
 
 def test_a_bulk_call_whose_turn_does_not_come_is_busy_and_never_runs() -> None:
     """A laptop's upload queued longer than ``bulk_wait`` is answered busy (the app tries
-    again later) instead of running after its laptop gave up waiting; the turn it did not
-    take is not lost: the next call runs once the lane is free."""
+    again later) instead of running after its laptop gave up waiting; a request's later bulk
+    call is never busy; the turn the busy one did not take is not lost."""
     release = threading.Event()
     ran: list[str] = []
 
@@ -155,8 +156,12 @@ def test_a_bulk_call_whose_turn_does_not_come_is_busy_and_never_runs() -> None:
             else:
                 raise AssertionError("not busy")
             assert 0.25 < time.monotonic() - started < 5
+            # a request's later bulk call (what it wrote must get its answer) waits its turn
+            group.start_soon(functools.partial(lanes.bulk, ran.append, "later", first=False))
+            await anyio.sleep(0.6)
+            assert ran == []
             release.set()
         await lanes.bulk(ran.append, "next")
 
     anyio.run(main)
-    assert ran == ["next"]
+    assert ran == ["later", "next"]
