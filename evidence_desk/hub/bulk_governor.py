@@ -16,8 +16,9 @@ concurrency limit (TCP congestion control's additive increase, multiplicative de
 thread to its end: the waits for a thread, the interpreter and the database included) and,
 over windows of ``WINDOW`` seconds, their p90: above ``TARGET`` the bulk width halves (one at
 least: the laptops' day always moves), at or below half of it the width grows by one (up to
-the most it was built with). In between it holds. Nothing is judged differently and no call is
-refused: bulk calls only wait longer for their turn, holding no thread while they wait.
+the most it was built with). In between it holds. Nothing is judged differently: bulk calls
+only wait longer for their turn, holding no thread while they wait (one that waits longer than
+a laptop should is answered busy before it runs, hub/lanes.py ``BULK_WAIT``).
 Pure logic with an injectable clock, no threads or event loop: hub/lanes.py applies the width.
 """
 
