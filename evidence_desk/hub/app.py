@@ -44,7 +44,7 @@ from evidence_desk.domain import hub_protocol
 from evidence_desk.domain.errors import UsageError
 from evidence_desk.domain.hub_refusals import DEVICE_RETIRED, refusal, rule_refusal
 from evidence_desk.domain.wording import Catalogue, Phrase
-from evidence_desk.hub.lanes import Busy, Lanes
+from evidence_desk.hub.lanes import BUSY_RETRY, Busy, Lanes
 from evidence_desk.hub.users import HubUser
 from evidence_desk.integrity.http_signatures import (
     NonceMemory,
@@ -286,7 +286,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
 async def _busy(_request: Request, error: Exception) -> Response:
     """A bulk call whose turn did not come (hub/lanes.py): 503 with ``Retry-After``, which
     the app's sync takes as a hub not reachable now and tries again later."""
-    retry = error.retry if isinstance(error, Busy) else 5
+    retry = error.retry if isinstance(error, Busy) else BUSY_RETRY
     answer = error_response(503, refusal("hub.busy", seconds=retry))
     answer.headers["Retry-After"] = str(retry)
     return answer

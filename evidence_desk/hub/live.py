@@ -142,7 +142,8 @@ def routes(
     most (as ``/v1/entries``, hub/routes.py). The news is read in the people's lane of
     ``lanes`` (the process's, shared with the routes; its own when None)."""
     cache = leaves if leaves is not None else LeafCache()
-    people = lanes if lanes is not None else Lanes()
+    if lanes is None:
+        lanes = Lanes()
     newest = NewestCache()  # the checkpoint every page carries, read again only when changed
 
     def look(after: int, page: int, confirmed: int | None) -> News[dict[str, Any]]:
@@ -190,12 +191,12 @@ def routes(
         event = board.register()
         page = limit if with_page else 0
         try:
-            news = await people.people(look, after, page, confirmed)
+            news = await lanes.people(look, after, page, confirmed)
             if news.newest <= after and wait > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(event.wait(), timeout=wait)
                 # read after the wake-up, under the same registration: it holds what woke it
-                news = await people.people(look, after, page, confirmed)
+                news = await lanes.people(look, after, page, confirmed)
         finally:
             board.unregister(event)
         head = {"hub_seq": news.newest, "after": after, "actions": news.counts}
