@@ -24,7 +24,12 @@ Their syncs are lean by default: the app's own exchange (``sync.exchange``: the 
 first page of the pull in one request, ``POST /v1/sync``), then the further pages; the entries
 of the people's own devices (the organisation's founder, staff and supervisors) are applied
 with ``org_ledger.apply_pull`` as ``sync.pull`` applies them, then the case-key wraps the
-exchange brought (``sync._pull_wraps``). The laptops' entries and blobs are paged past, not
+exchange brought (``sync._pull_wraps``). The blob files their records name are not fetched,
+but remembered as on the hub (:meth:`Actor.applied`), as ``sync.pull`` remembers each file it
+fetches: a lean store would otherwise look on its disk for every file it never fetched at
+every push (``sync._local_blobs``), a cost no real device has.
+
+The laptops' entries and blobs are paged past, not
 applied or downloaded: 25 real stores applying 100,000 entries and downloading 10 GB on the
 hub's own two cores would measure the laptops of the people, not the hub. ``--people-sync
 real`` runs the app's own ``sync.sync`` instead (every entry applied, the checkpoint's
@@ -38,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import sys
 import threading
 import time
@@ -122,7 +128,7 @@ class Actor:
             paged += len(page)
             ours = [e for e in page if e.device_id in self.devices]
             if ours:
-                org_ledger.apply_pull(self.session, ours)
+                self.applied(ours)
                 if on_page is not None:
                     on_page()
             asked = time.time()
@@ -130,6 +136,21 @@ class Actor:
         if sync._rewrap(self.session):
             sync.exchange(self.session, self.client, report, since=None)
         return paged
+
+    def applied(self, entries: list[org_ledger.OrgEntry]) -> None:
+        """Apply the people's entries of a page, and remember the blob files their records
+        name as on the hub (module docstring), as ``sync.pull`` does once it fetched them."""
+        org_ledger.apply_pull(self.session, entries)
+        names = [
+            str(change["row"]["name"])
+            for e in entries
+            for change in json.loads(e.entry.payload).get("rows", ())
+            if change.get("table") == "case_blobs" and "name" in change.get("row", {})
+        ]
+        if names:
+            folder = self.session.folder
+            paths = (f"blobs/{name[:2]}/{name[2:]}" for name in names)
+            sync._remember_on_hub(folder, sync._on_hub(folder), paths)
 
     def close(self) -> None:
         self.client.close()
@@ -179,7 +200,7 @@ def wait_for_news(actor: Actor, on_page: Callable[[], object]) -> tuple[bool, in
         actor.since = page.entries[-1].org_seq
     ours = [e for e in page.entries if e.device_id in actor.devices]
     if ours:
-        org_ledger.apply_pull(actor.session, ours)
+        actor.applied(ours)
         on_page()
     return page.more, 0
 

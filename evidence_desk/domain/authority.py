@@ -257,6 +257,14 @@ class State(Protocol):
     def rows_where(self, table: str, column: str, value: object) -> Iterable[Mapping[str, Any]]:
         """Every row of ``table`` whose ``column`` equals ``value``."""
 
+    def chat_rows(self, channel: str, key: object) -> Iterable[Mapping[str, Any]]:
+        """The ``contacts`` of ``channel`` that may be the chat whose :func:`chat_key` is
+        ``key``: those whose ``handle`` is ``key``, and those whose handle is not a keyed
+        digest (in clear, a shredded one's marker, none), whose key the caller computes. A
+        contact holding another digest is never the chat, so it need not be read: the rule
+        over one request reads the chat's contacts, not the channel's (every contact of the
+        organisation, at every request and at every replay of one)."""
+
     def handle_index(self, handle: str) -> str | None:
         """The keyed digest of a chat handle held in clear (store/case_keys.handle_index), or
         None where it cannot be computed (a bundle's slice carries no store key; the rule that
@@ -320,6 +328,14 @@ class ReplayedTables:
 
     def rows_where(self, table: str, column: str, value: object) -> list[dict[str, Any]]:
         return [row for row in self.tables[table].values() if row.get(column) == value]
+
+    def chat_rows(self, channel: str, key: object) -> list[dict[str, Any]]:
+        return [
+            row
+            for row in self.tables["contacts"].values()
+            if row.get("channel") == channel
+            and (row.get("handle") == key or not is_handle_index(row.get("handle")))
+        ]
 
     def handle_index(self, handle: str) -> str | None:
         return None if self._index is None else self._index(handle)
@@ -444,7 +460,7 @@ def one_matter(state: State, channel: str, handle: str, case_no: str, at: str) -
     A requested contact and an approval still in force at ``at`` hold the chat; an approval
     that has lapsed does not, so a supervisor can approve a new request for the same chat."""
     wanted = chat_key(state, handle)
-    for row in state.rows_where("contacts", "channel", channel):
+    for row in state.chat_rows(channel, wanted):
         if row.get("status") not in ACTIVE or chat_key(state, row.get("handle")) != wanted:
             continue
         expires = row.get("expires_at")

@@ -156,6 +156,28 @@ class DatabaseState:
             for r in self._conn.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,))
         ]
 
+    def chat_rows(self, channel: str, key: object) -> list[Mapping[str, Any]]:
+        # by the (channel, handle) index: the rows holding ``key``, and those whose handle is
+        # not a digest (outside the range of text starting with the prefix; a number or a
+        # blob written outside the app sorts outside it too, NULL by its own test)
+        if not isinstance(key, str):  # a handle no request holds (the rule says why)
+            return [
+                row
+                for row in self.rows_where("contacts", "channel", channel)
+                if row.get("handle") == key or not authority.is_handle_index(row.get("handle"))
+            ]
+        prefix = authority.HANDLE_INDEX_PREFIX
+        beyond = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return [
+            dict(r)
+            for r in self._conn.execute(
+                "SELECT * FROM contacts WHERE channel = ? AND handle = ? UNION ALL "
+                "SELECT * FROM contacts WHERE channel = ? AND handle IS NOT ? "
+                "AND (handle IS NULL OR handle < ? OR handle >= ?)",
+                (channel, key, channel, key, prefix, beyond),
+            )
+        ]
+
     def handle_index(self, handle: str) -> str | None:
         return None if self._index is None else self._index(handle)
 
