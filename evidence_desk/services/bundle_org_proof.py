@@ -36,12 +36,11 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import merkle, tsa
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.services import timestamps
+from evidence_desk.services.checkpoint_log import Seen, seen
 from evidence_desk.services.org_checkpoint_checks import (
     HeldEntry,
-    Seen,
     held_rows,
     published_verify,
-    seen,
     stamp_problem,
     witnessed,
 )

@@ -42,7 +42,7 @@ from typing import Any
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.integrity import ledger
 from evidence_desk.services import org_checkpoints, org_history, org_ledger, pulled_pages
-from evidence_desk.services.org_checkpoint_checks import Seen, seen
+from evidence_desk.services.checkpoint_log import Seen, seen
 from evidence_desk.services.session import Session
 from evidence_desk.store.folder import StoreFolder
 

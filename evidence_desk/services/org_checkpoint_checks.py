@@ -18,8 +18,8 @@ from evidence_desk.domain.models import Finding
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity import tsa
-from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
 from evidence_desk.services import timestamps
+from evidence_desk.services.checkpoint_log import SEEN_FILE, Seen, seen
 from evidence_desk.services.receipt_checks import pinned
 from evidence_desk.services.replay import Replay
 from evidence_desk.services.session import Session
@@ -27,7 +27,6 @@ from evidence_desk.store import db
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
 
-SEEN_FILE: Final = "org-checkpoints.json"
 #: the witnesses' cosignatures a sync checked (services/org_checkpoints.meet and cosign)
 WITNESSED_FILE: Final = "org-witnessed.json"
 
@@ -61,32 +60,6 @@ class HeldEntry:
 
     def leaf(self) -> bytes:
         return org.leaf(self.device, self.seq, self.entry_hash, self.verdict)
-
-
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """A checkpoint as the hub signed it, with its statement and, when the hub had it stamped,
-    the RFC 3161 stamp as served (``token`` in base64, ``gen_time``, ``tsa``)."""
-
-    signed: SignedCheckpoint
-    stated: OrgCheckpoint
-    stamp: dict[str, str] | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        """How org-checkpoints.json (and a bundle) keeps it."""
-        kept: dict[str, Any] = self.signed.as_json()
-        if self.stamp is not None:
-            kept["stamp"] = self.stamp
-        return kept
-
-
-def read_stamp(value: Any) -> dict[str, str] | None:
-    """A served or kept stamp as text fields (None: none, or not the shape the hub serves)."""
-    if not isinstance(value, dict) or not isinstance(value.get("token"), str):
-        return None
-    kept = {name: str(value.get(name, "")) for name in ("token", "gen_time", "tsa")}
-    certs = value.get("certs")  # the TSA's certificate path as the hub published it
-    return kept | ({"certs": certs} if isinstance(certs, str) and certs else {})
 
 
 def published_verify(one: Seen) -> tsa.TimestampInfo | None:
@@ -137,23 +110,6 @@ def stamp_problem(session: Session, one: Seen) -> str | None:
             else _said("org_checkpoint.stamp_invalid", error=problem or "-")
         )
     return _said("org_checkpoint.stamp_invalid", error=problem) if problem else ""
-
-
-def seen(folder: StoreFolder) -> list[Seen]:
-    """Every checkpoint this store kept, oldest first."""
-    path = folder.path / SEEN_FILE
-    if not path.exists():
-        return []
-    try:
-        rows = json.loads(path.read_text("utf-8"))["checkpoints"]
-        return [
-            Seen(signed, org.parse(signed.body), read_stamp(r.get("stamp")))
-            for r in rows
-            for signed in [SignedCheckpoint(str(r["body"]), str(r["signature"]))]
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        said = _said("org_checkpoint.unreadable", path=path, error=error)
-        raise HubForked("org_checkpoint.unreadable", said) from None
 
 
 def held_rows(
@@ -212,7 +168,7 @@ def check_kept(session: Session, replay: Replay) -> list[Finding]:
     del replay  # the kept checkpoints are checked against the stored copies themselves
     folder = session.folder
     try:
-        kept = seen(folder)
+        kept = seen(folder, fresh=True)
     except HubForked as error:
         where = _said("org_checkpoint.where_file", file=SEEN_FILE)
         return [Finding("org_checkpoint.unreadable", where, error.detail)]

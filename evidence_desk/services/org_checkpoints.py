@@ -7,17 +7,16 @@ At each sync, before pulling, the device asks for the hub's newest checkpoint (`
 before, the RFC 9162 consistency proof from the newest it has seen (``GET
 /v1/org/consistency``). After the pull it holds every entry the checkpoint covers, so it also
 recomputes the root from its own copies (own entries with their organisation positions, the
-other devices' entries with theirs) and compares. Only then is the checkpoint kept, in
-``org-checkpoints.json`` in the store folder (each as the hub signed it; they prove themselves,
-so a file beside ``hub-key.json`` is enough). Any failure raises :class:`HubForked` (exit 1),
-naming the two checkpoints, and nothing is kept; the pull of that sync has not been made when
-the proof fails, since the proof is checked first.
+other devices' entries with theirs) and compares. Only then is the checkpoint kept, in the
+store folder's log of them (services/checkpoint_log.py: each as the hub signed it; they prove
+themselves, so a file beside ``hub-key.json`` is enough). Any failure raises
+:class:`HubForked` (exit 1), naming the two checkpoints, and nothing is kept; the pull of that
+sync has not been made when the proof fails, since the proof is checked first.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -26,20 +25,16 @@ from evidence_desk.domain.models import Role
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
-from evidence_desk.services import held_root, receipt_checks, settings
+from evidence_desk.services import checkpoint_log, held_root, receipt_checks, settings
+from evidence_desk.services.checkpoint_log import Seen, read_stamp, seen
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.org_checkpoint_checks import (
-    SEEN_FILE,
-    Seen,
     held_leaves,
     keep_witnessed,
     published_verify,
-    read_stamp,
-    seen,
     stamp_problem,
 )
 from evidence_desk.services.session import Session
-from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder
 
 _said = Catalogue(
@@ -59,15 +54,6 @@ _said = Catalogue(
         "organisation history this device holds (root {held}): nothing is kept from it",
     }
 )
-
-
-def _keep(folder: StoreFolder, kept: list[Seen], new: Seen) -> None:
-    if kept and kept[-1].stated == new.stated:
-        if new.stamp is None or kept[-1].stamp is not None:
-            return
-        kept = kept[:-1]  # the same checkpoint, stamped since it was kept
-    body = {"checkpoints": [k.as_json() for k in [*kept, new]]}
-    atomic_write(folder.path / SEEN_FILE, json.dumps(body, indent=1).encode("utf-8"))
 
 
 def _signed(value: Any, pin: receipt_checks.HubPin) -> Seen:
@@ -184,8 +170,7 @@ def _stamp_last_kept(folder: StoreFolder, kept: list[Seen], first: Any) -> None:
     stamped = dataclasses.replace(last, stamp=read_stamp(first.get("stamp")))
     if stamped.stamp is None or published_verify(stamped) is None:
         return
-    body = {"checkpoints": [k.as_json() for k in [*kept[:-1], stamped]]}
-    atomic_write(folder.path / SEEN_FILE, json.dumps(body, indent=1).encode("utf-8"))
+    checkpoint_log.keep(folder, [stamped])
 
 
 def confirm(session: Session, new: Seen) -> None:
@@ -203,7 +188,7 @@ def confirm(session: Session, new: Seen) -> None:
     # fewer held (a pull cut short): the consistency proof stands until the next sync
     if stamp_problem(session, new):  # a token that does not date it: kept without it
         new = dataclasses.replace(new, stamp=None)
-    _keep(folder, seen(folder), new)
+    checkpoint_log.keep(folder, [new])
 
 
 def _split_view(witness: str, own: OrgCheckpoint, theirs: OrgCheckpoint) -> HubForked:
@@ -317,7 +302,7 @@ def refresh_stamps(session: Session, client: HubClient, new: Seen) -> int:
         return 0
     kept = seen(session.folder)
     waiting = [n for n, k in enumerate(kept) if k.stamp is None and k.stated.size < new.stated.size]
-    changed = 0
+    changed: list[Seen] = []
     for n in waiting[-_REFRESH:]:
         one = kept[n]
         try:
@@ -332,8 +317,6 @@ def refresh_stamps(session: Session, client: HubClient, new: Seen) -> int:
         if stamped.stamp is None or stamp_problem(session, stamped):
             continue
         kept[n] = stamped
-        changed += 1
-    if changed:
-        body = {"checkpoints": [k.as_json() for k in kept]}
-        atomic_write(session.folder.path / SEEN_FILE, json.dumps(body, indent=1).encode("utf-8"))
-    return changed
+        changed.append(stamped)
+    checkpoint_log.keep(session.folder, changed)
+    return len(changed)

@@ -37,13 +37,9 @@ from evidence_desk.integrity import canonical, signing
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
 from evidence_desk.services import receipt_checks
+from evidence_desk.services.checkpoint_log import seen
 from evidence_desk.services.hub_client import HubClient, HubRefused
-from evidence_desk.services.org_checkpoint_checks import (
-    held_leaves,
-    keep_witnessed,
-    seen,
-    witnessed,
-)
+from evidence_desk.services.org_checkpoint_checks import held_leaves, keep_witnessed, witnessed
 from evidence_desk.services.session import Session
 from evidence_desk.store.files import atomic_write
 from evidence_desk.store.folder import StoreFolder

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import Final
 
 from evidence_desk.services import sync
+from evidence_desk.services.checkpoint_log import seen
 from evidence_desk.services.hub_client import HubUnreachable, HubUntrusted
-from evidence_desk.services.org_checkpoint_checks import seen
 from evidence_desk.services.receipt_checks import pinned
 from evidence_desk.services.session import Session
 

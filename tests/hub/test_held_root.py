@@ -16,7 +16,7 @@ import pytest
 
 from evidence_desk.domain.errors import HubForked
 from evidence_desk.integrity import org_checkpoints as org_cp
-from evidence_desk.services import cases, held_root, org_checkpoints, sync
+from evidence_desk.services import cases, checkpoint_log, held_root, org_checkpoints, sync
 from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.hub_client import HubClient
 from evidence_desk.services.session import Session
@@ -72,7 +72,7 @@ def test_a_kept_root_is_the_held_historys_and_a_quiet_sync_hashes_no_leaf(
                         cases.create_case(alice, f"2026-R-{number}", debtor_name="陈立新")
                     assert org.sync("alice")[0] == 0
                     report, hashed = _leaves_hashed(root, client)
-                    newest = device_side.seen(root.folder)[-1].stated
+                    newest = checkpoint_log.seen(root.folder)[-1].stated
                     assert report.org_checkpoint == newest.named()
                     grown = newest.size - size
                     assert 0 < hashed <= grown  # only the leaves after the kept ones
@@ -97,11 +97,11 @@ def test_a_checkpoint_whose_root_is_not_the_held_history_is_refused_with_a_kept_
             with sync.client_for(root, sync.binding(root.folder)) as client:
                 sync.sync(root, client)
                 sync.sync(root, client)  # the root kept, then extended from it
-            kept = device_side.seen(root.folder)
+            kept = checkpoint_log.seen(root.folder)
             last = kept[-1]
             other = dataclasses.replace(last.stated, root="0" * 64)
             forged = dataclasses.replace(last, stated=other)
             with pytest.raises(HubForked) as refused:
                 org_checkpoints.confirm(root, forged)
             assert refused.value.rule == "org_checkpoint.root"
-            assert device_side.seen(root.folder) == kept
+            assert checkpoint_log.seen(root.folder) == kept

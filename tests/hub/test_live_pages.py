@@ -16,8 +16,8 @@ from evidence_desk.domain.errors import HubForked
 from evidence_desk.hub import receipts as hub_side
 from evidence_desk.integrity import org_checkpoints as org_cp
 from evidence_desk.services import carried_page, cases, contacts, live, sync
+from evidence_desk.services.checkpoint_log import seen
 from evidence_desk.services.hub_client import HubClient, HubRefused
-from evidence_desk.services.org_checkpoint_checks import seen
 from evidence_desk.services.session import Session
 from tests.helpers import supporting_documents
 from tests.hub.conftest import HubDatabase

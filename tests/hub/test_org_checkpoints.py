@@ -15,16 +15,16 @@ import pytest
 from evidence_desk.hub import receipts as hub_side
 from evidence_desk.integrity import merkle
 from evidence_desk.integrity import org_checkpoints as org_cp
-from evidence_desk.services import cases
+from evidence_desk.services import cases, checkpoint_log
 from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.verify import verify_store
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
 
 
-def _kept(org: Org, name: str) -> list[device_side.Seen]:
+def _kept(org: Org, name: str) -> list[checkpoint_log.Seen]:
     with org.login(name) as session:
-        return device_side.seen(session.folder)
+        return checkpoint_log.seen(session.folder)
 
 
 def _held_root(org: Org, name: str, checkpoint: org_cp.OrgCheckpoint) -> str:
@@ -91,12 +91,12 @@ def test_devices_keep_each_checkpoint_and_its_root_is_the_history_they_hold(
             with org.login(name) as session:
                 assert verify_store(session, local_anchor=False).intact
         # verify holds the kept ones to the pinned key and to the history the store holds
-        seen_file = org.stores["alice"] / device_side.SEEN_FILE
-        kept_json = json.loads(seen_file.read_text("utf-8"))
-        first = kept_json["checkpoints"][0]
+        seen_file = org.stores["alice"] / checkpoint_log.SEEN_FILE
+        lines = seen_file.read_text("utf-8").splitlines(keepends=True)
+        first = json.loads(lines[0])
         stated = org_cp.parse(first["body"])
         first["body"] = first["body"].replace(stated.root, "0" * 64)
-        seen_file.write_text(json.dumps(kept_json), "utf-8")
+        seen_file.write_text(json.dumps(first) + "\n" + "".join(lines[1:]), "utf-8")
         with org.login("alice") as session:
             codes = [f.code for f in verify_store(session, local_anchor=False).errors]
         assert codes == ["org_checkpoint.signature", "org_checkpoint.root"]
@@ -162,5 +162,5 @@ def test_a_checkpoint_not_signed_by_the_pinned_key_is_refused(
             )
         code, _report, err = org.sync("alice")
         assert code == 1 and "org_checkpoint.signature" in err, err
-        seen_file = org.stores["alice"] / device_side.SEEN_FILE
-        assert json.loads(seen_file.read_text("utf-8"))["checkpoints"]
+        seen_file = org.stores["alice"] / checkpoint_log.SEEN_FILE
+        assert seen_file.read_text("utf-8").splitlines()

@@ -24,7 +24,7 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.services import (
     bundle,
     cases,
-    org_checkpoint_checks,
+    checkpoint_log,
     org_gossip,
     signing_certs,
 )
@@ -36,7 +36,7 @@ from tests.hub.test_org_end_to_end import approved_remotely
 
 def _newest(org: Org, name: str) -> str:
     with org.login(name) as session:
-        return org_checkpoint_checks.seen(session.folder)[-1].stated.named()
+        return checkpoint_log.seen(session.folder)[-1].stated.named()
 
 
 def _gossip(org: Org, name: str, *argv: str | Path) -> tuple[int, dict[str, object], str]:

@@ -25,8 +25,7 @@ from evidence_desk.bundle.model import Scope
 from evidence_desk.bundle.trust import TrustAnchors
 from evidence_desk.bundle.verify_kit import pdf_text, verify_kit
 from evidence_desk.integrity import org_checkpoints as org_cp
-from evidence_desk.services import bundle, cases, org_stamp_wait, signing_certs
-from evidence_desk.services import org_checkpoint_checks as device_side
+from evidence_desk.services import bundle, cases, checkpoint_log, org_stamp_wait, signing_certs
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk.ui.bundle_dialog import BundleDialog
 from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
@@ -70,7 +69,7 @@ def _export(org: Org, out: Path) -> bundle.ExportResult:
 
 def _kept_sizes(org: Org) -> list[tuple[int, bool]]:
     with org.login("lee") as lee:
-        return [(k.stated.size, k.stamp is not None) for k in device_side.seen(lee.folder)]
+        return [(k.stated.size, k.stamp is not None) for k in checkpoint_log.seen(lee.folder)]
 
 
 def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_stamped_one(
@@ -169,7 +168,7 @@ def test_legals_kit_says_it_is_unstamped_waits_for_the_stamp_and_proves_at_a_sta
             assert dialog.export_result is not None, dialog.error
             doc, _text = _kit(dialog.export_result.kit_path)
             assert doc["checkpoint"]["stamp"]["token"] and doc["uncovered"] == []
-            assert device_side.seen(lee.folder)[-1].stamp is not None
+            assert checkpoint_log.seen(lee.folder)[-1].stamp is not None
 
         # 5. an offline laptop: the wait ends at once and the export goes ahead (saying it)
         org.kill()

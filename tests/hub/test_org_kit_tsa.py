@@ -19,7 +19,7 @@ import pytest
 
 from evidence_desk.bundle import kit, org_proof
 from evidence_desk.bundle.model import Scope
-from evidence_desk.services import bundle, retention, signing_certs, timestamps
+from evidence_desk.services import bundle, checkpoint_log, retention, signing_certs, timestamps
 from evidence_desk.services import org_checkpoint_checks as device_side
 from evidence_desk.services.org_keys import export_org_keys
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki, make_test_pki
@@ -86,7 +86,7 @@ def test_every_verify_command_of_an_org_kit_checks_the_hubs_stamp(
             time.sleep(0.2)
         assert org.sync("lee")[0] == 0  # the newest checkpoint again, stamped now
         with org.login("lee") as lee:
-            newest = device_side.seen(lee.folder)[-1]
+            newest = checkpoint_log.seen(lee.folder)[-1]
             assert newest.stamp is not None
             made = bundle.export_bundle(lee, Scope("2026-SH-1"), tmp_path / "b", recipient=COURT)
             published = tmp_path / "published"  # what the court fetches from outside the kit
@@ -157,7 +157,7 @@ def test_a_store_that_does_not_know_the_hubs_tsa_still_gets_the_step_for_its_tok
             time.sleep(0.2)
         assert org.sync("lee")[0] == 0  # the newest checkpoint again, stamped now
         with org.login("lee") as lee:
-            newest = device_side.seen(lee.folder)[-1]
+            newest = checkpoint_log.seen(lee.folder)[-1]
             assert newest.stamp is not None and "BEGIN CERTIFICATE" in newest.stamp["certs"]
             assert device_side.stamp_problem(lee, newest) == ""  # kept, not checked by ours
             made = bundle.export_bundle(

@@ -22,8 +22,7 @@ from evidence_desk.hub import org_stamps
 from evidence_desk.hub.repository import HubRepository
 from evidence_desk.integrity import org_checkpoints as org_cp
 from evidence_desk.integrity import tsa
-from evidence_desk.services import cases, org_ledger, timestamps
-from evidence_desk.services import org_checkpoint_checks as device_side
+from evidence_desk.services import cases, checkpoint_log, org_ledger, timestamps
 from evidence_desk.services.verify import verify_store
 from evidence_desk_testing.local_tsa import Fault, LocalTsa, TestPki
 from tests.hub.conftest import HubDatabase
@@ -78,7 +77,7 @@ def test_checkpoints_are_stamped_kept_with_their_token_and_a_tampered_token_is_n
         code, _report, err = org.sync("root")  # the same newest checkpoint, stamped now
         assert code == 0, err
         with org.login("root") as session:
-            kept = device_side.seen(session.folder)
+            kept = checkpoint_log.seen(session.folder)
             newest = kept[-1]
             assert newest.stamp is not None
             token = base64.b64decode(newest.stamp["token"])
@@ -91,13 +90,14 @@ def test_checkpoints_are_stamped_kept_with_their_token_and_a_tampered_token_is_n
             assert info.message_imprint == org_cp.statement_digest(newest.signed.body)
             report = verify_store(session, local_anchor=False)
             assert report.intact, report.errors
-        seen_file = org.stores["root"] / device_side.SEEN_FILE
-        kept_json = json.loads(seen_file.read_text("utf-8"))
-        stamped = kept_json["checkpoints"][-1]["stamp"]
-        raw = bytearray(base64.b64decode(stamped["token"]))
-        raw[-5] ^= 0x01  # a byte of the TSA's signature
-        stamped["token"] = base64.b64encode(bytes(raw)).decode()
-        seen_file.write_text(json.dumps(kept_json), "utf-8")
+        seen_file = org.stores["root"] / checkpoint_log.SEEN_FILE
+        lines = [json.loads(line) for line in seen_file.read_text("utf-8").splitlines()]
+        for line in lines:  # the newest's stamp, on whichever line brought it
+            if line["body"] == newest.signed.body and "stamp" in line:
+                raw = bytearray(base64.b64decode(line["stamp"]["token"]))
+                raw[-5] ^= 0x01  # a byte of the TSA's signature
+                line["stamp"]["token"] = base64.b64encode(bytes(raw)).decode()
+        seen_file.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
         with org.login("root") as session:
             errors = verify_store(session, local_anchor=False).errors
         assert [f.code for f in errors] == ["org_checkpoint.stamp"]

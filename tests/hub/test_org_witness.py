@@ -11,14 +11,14 @@ import psycopg
 
 from evidence_desk.hub import receipts as hub_side
 from evidence_desk.integrity import org_checkpoints as org_cp
-from evidence_desk.services import org_checkpoint_checks, settings
+from evidence_desk.services import checkpoint_log, settings
 from tests.hub.conftest import HubDatabase
 from tests.hub.org_cli import Org, organisation
 
 
 def _newest(org: Org, name: str) -> org_cp.OrgCheckpoint:
     with org.login(name) as session:
-        return org_checkpoint_checks.seen(session.folder)[-1].stated
+        return checkpoint_log.seen(session.folder)[-1].stated
 
 
 def test_legal_witnesses_and_staff_check_its_cosignatures(
@@ -38,7 +38,7 @@ def test_legal_witnesses_and_staff_check_its_cosignatures(
             rows = conn.execute("SELECT witness, size, body FROM org_witnesses").fetchall()
         assert {r[0] for r in rows} == {"lee"}
         with org.login("lee") as lee:
-            kept = {s.stated.size: s.signed.body for s in org_checkpoint_checks.seen(lee.folder)}
+            kept = {s.stated.size: s.signed.body for s in checkpoint_log.seen(lee.folder)}
         assert all(kept[size] == body for _witness, size, body in rows)
         # any device can be made a witness (its admin sets it): the admin's desktop here
         code, report, err = org.sync("root")

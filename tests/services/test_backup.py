@@ -427,14 +427,14 @@ def test_a_bound_stores_backup_carries_its_binding_and_a_restore_over_it_keeps_t
     are in place before the restore's verify. Before, the restore of a bound device was
     refused (``receipt.no_pin``: tests/hub/test_org_shredding.py) or left it bound to no hub.
     Over another store (another store id) its binding is not carried over."""
-    from evidence_desk.services import sync
+    from evidence_desk.services import checkpoint_log, sync
     from evidence_desk.store.folder import StoreFolder
 
     ca = tmp_path / "ca.pem"
     ca.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
     sync.bind(StoreFolder.open(filled.path), "https://hub.example:8443", ca)
     (filled.path / "hub-key.json").write_bytes(b'{"key": "k1"}')
-    (filled.path / "org-checkpoints.json").write_bytes(b'{"checkpoints": []}')
+    (filled.path / checkpoint_log.SEEN_FILE).write_bytes(b"")
     bound = {
         name: (filled.path / name).read_bytes()
         for name in backup.HUB_FILES
@@ -444,19 +444,19 @@ def test_a_bound_stores_backup_carries_its_binding_and_a_restore_over_it_keeps_t
     _backup(filled, tmp_path / "b.zip")
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         members = {n.removeprefix("store/") for n in archive.namelist()}
-    assert set(bound) <= members and "org-checkpoints.json" not in members
+    assert set(bound) <= members and checkpoint_log.SEEN_FILE not in members
 
     elsewhere = tmp_path / "new-machine"
     _restore(tmp_path / "b.zip", elsewhere)
     assert {name: (elsewhere / name).read_bytes() for name in bound} == bound
     assert sync.binding(StoreFolder.open(elsewhere)).url == "https://hub.example:8443"
-    assert not (elsewhere / "org-checkpoints.json").exists()
+    assert not (elsewhere / checkpoint_log.SEEN_FILE).exists()
 
     (filled.path / "hub-key.json").write_bytes(b'{"key": "k2"}')  # pinned since the backup
     _restore(tmp_path / "b.zip", filled.path, replace=True)
     assert (filled.path / "hub-key.json").read_bytes() == b'{"key": "k2"}'
     assert (filled.path / "hub.json").read_bytes() == bound["hub.json"]
-    assert not (filled.path / "org-checkpoints.json").exists()
+    assert not (filled.path / checkpoint_log.SEEN_FILE).exists()
 
     other = tmp_path / "other"
     _restore(tmp_path / "b.zip", other)
