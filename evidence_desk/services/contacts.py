@@ -352,8 +352,8 @@ def _request_entry(session: Session, contact_id: str) -> tuple[str | None, ledge
         (json.dumps(contact_id),),
     ):
         device = str(r["device_id"])
-        entry = org_history.device_entries(session.conn, device)[int(r["seq"]) - 1]
-        if org_history.payload_of(entry).get("contact_id") == contact_id:
+        entry = org_history.device_entry(session.conn, device, int(r["seq"]))
+        if entry is not None and org_history.payload_of(entry).get("contact_id") == contact_id:
             return device, entry
     raise NotFound(_said("contact.request_entry_missing", contact=contact_id))
 
@@ -363,7 +363,7 @@ def _request_checkpoint(
 ) -> tuple[int, str] | None:
     """(size, root) of the checkpoint that first held the request, on its own device."""
     if device is not None:
-        root = org_history.roots(org_history.device_entries(session.conn, device)).get(request.seq)
+        root = org_history.root_at(session.conn, device, request.seq)
         return None if root is None else (request.seq, root)
     row = session.conn.execute(
         "SELECT size, root FROM checkpoints WHERE size = ?", (request.seq,)

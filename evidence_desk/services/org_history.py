@@ -145,9 +145,16 @@ def _order_findings(history: OrgHistory, store_id: str) -> Iterator[Finding]:
             break
 
 
-def device_entries(conn: db.Connection, device: str) -> list[ledger.Entry]:
-    """Another device's entries as held, by seq."""
-    return _entries(conn, "device_entries WHERE device_id = ?", device)
+def device_entry(conn: db.Connection, device: str, seq: int) -> ledger.Entry | None:
+    """Another device's entry ``seq`` as held (None: not held)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {ledger.ENTRY_COLUMNS} FROM device_entries WHERE device_id = ? AND seq = ?",
+        (device, seq),
+    )
+    row = cursor.fetchone()
+    return None if row is None else ledger.Entry._make(row)
 
 
 def own_entries(conn: db.Connection, since: int) -> list[ledger.Entry]:
@@ -175,6 +182,47 @@ def roots(entries: Iterable[ledger.Entry]) -> dict[int, str]:
             merkle.leaf_hash(bytes.fromhex(entry.entry_hash))
         ).hex()
     return found
+
+
+#: device -> the compact range of its held leaves up to an entry, and that entry's hash:
+#: a supervisor's approvals name the root of the requesting laptop's ledger at each request,
+#: in the order the requests came, so each extends the last instead of hashing that laptop's
+#: whole history again (its entries never change once held; the hash tells a store holding
+#: another history of the device, which starts afresh)
+_ranges: dict[str, tuple[merkle.CompactRange, str]] = {}
+
+
+def root_at(conn: db.Connection, device: str, seq: int) -> str | None:
+    """Another device's Merkle root (hex) after its entry ``seq``, over the held hashes: what
+    :func:`roots` gives for ``seq``, without reading the entries before a root taken earlier.
+    None when the entries up to ``seq`` are not all held."""
+    tree, start, head = merkle.CompactRange(), 0, ""
+    held = _ranges.get(device)
+    if held is not None and 0 < held[0].size <= seq:
+        row = conn.execute(
+            "SELECT entry_hash FROM device_entries WHERE device_id = ? AND seq = ?",
+            (device, held[0].size),
+        ).fetchone()
+        if row is not None and str(row[0]) == held[1]:
+            tree = merkle.CompactRange.from_state(held[0].size, held[0].hashes)
+            start, head = held[0].size, held[1]
+    hashes = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT entry_hash FROM device_entries WHERE device_id = ? AND seq > ? AND seq <= ? "
+            "ORDER BY seq",
+            (device, start, seq),
+        )
+    ]
+    if seq < 1 or start + len(hashes) != seq:
+        return None
+    for entry_hash in hashes:
+        tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
+    _ranges[device] = (
+        merkle.CompactRange.from_state(tree.size, tree.hashes),
+        hashes[-1] if hashes else head,
+    )
+    return tree.root_hash().hex()
 
 
 def last_org_seq(conn: db.Connection) -> int:

@@ -602,7 +602,8 @@ def test_another_devices_approval_cosignature_is_checked_where_it_is_pulled(
     org.hub.pull(sam)
     request_entry = org.hub.log[-1].entry
     size = request_entry.seq
-    root = org_history.roots(org_history.device_entries(sam.conn, org.b_id))[size]
+    root = org_history.root_at(sam.conn, org.b_id, size)
+    assert root is not None
     note = ledger.checkpoint_note(org.b_id, size, root)
     stranger = Ed25519PrivateKey.generate()
     now = sam.now()
