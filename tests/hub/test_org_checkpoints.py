@@ -92,14 +92,18 @@ def test_devices_keep_each_checkpoint_and_its_root_is_the_history_they_hold(
                 assert verify_store(session, local_anchor=False).intact
         # verify holds the kept ones to the pinned key and to the history the store holds
         seen_file = org.stores["alice"] / checkpoint_log.SEEN_FILE
-        lines = seen_file.read_text("utf-8").splitlines(keepends=True)
-        first = json.loads(lines[0])
-        stated = org_cp.parse(first["body"])
-        first["body"] = first["body"].replace(stated.root, "0" * 64)
-        seen_file.write_text(json.dumps(first) + "\n" + "".join(lines[1:]), "utf-8")
+        lines = [json.loads(line) for line in seen_file.read_text("utf-8").splitlines()]
+        changed = []
+        for n in (0, len(lines) - 1):  # the first kept and the newest: each found, by name
+            stated = org_cp.parse(lines[n]["body"])
+            lines[n]["body"] = lines[n]["body"].replace(stated.root, "0" * 64)
+            changed.append(org_cp.parse(lines[n]["body"]).named())
+        seen_file.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
         with org.login("alice") as session:
-            codes = [f.code for f in verify_store(session, local_anchor=False).errors]
-        assert codes == ["org_checkpoint.signature", "org_checkpoint.root"]
+            errors = verify_store(session, local_anchor=False).errors
+        assert [f.code for f in errors] == 2 * ["org_checkpoint.signature", "org_checkpoint.root"]
+        assert [changed[0] in f.location for f in errors] == [True, True, False, False]
+        assert [changed[1] in f.location for f in errors] == [False, False, True, True]
 
 
 def test_a_hub_showing_a_history_that_does_not_extend_the_last_is_refused(
