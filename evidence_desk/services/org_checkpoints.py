@@ -316,7 +316,6 @@ def refresh_stamps(session: Session, client: HubClient, new: Seen) -> int:
         stamped = dataclasses.replace(one, stamp=read_stamp(answer.get("stamp")))
         if stamped.stamp is None or stamp_problem(session, stamped):
             continue
-        kept[n] = stamped
         changed.append(stamped)
     checkpoint_log.keep(session.folder, changed)
     return len(changed)
