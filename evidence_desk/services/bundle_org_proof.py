@@ -1,7 +1,7 @@
 """At export, the organisation checkpoint that covers a bundle's entries (bundle/org_proof.py
 says what the kit carries and how ``verify-bundle`` checks it).
 
-The exporting device takes the newest checkpoint it kept at sync (``org-checkpoints.json``,
+The exporting device takes the newest checkpoint it kept at sync (``org-checkpoints.jsonl``,
 each kept only after its root matched the history this device holds), with its RFC 3161 stamp,
 the pinned hub key, and the witnesses' cosignatures that sync checked (``org-witnessed.json``)
 of that checkpoint or of a later one whose history the device also holds (the consistency
