@@ -48,6 +48,7 @@ import base64
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -825,9 +826,29 @@ def _on_hub(folder: StoreFolder) -> set[str]:
 
 
 def _remember_on_hub(folder: StoreFolder, known: set[str], more: Iterable[str]) -> None:
-    grown = known | set(more)
-    if grown != known:
-        atomic_write(folder.path / ON_HUB_FILE, "".join(f"{p}\n" for p in sorted(grown)).encode())
+    """Add ``more`` to the hint (``known``: what :func:`_on_hub` read just before). Appended, a
+    line a path: the hint grows by the files of every page a sync applies, and writing it
+    whole each time cost a write and an fsync of every path held (on legal's desktop, the
+    organisation's). A line a crash cut short is a path no file has (the names are of one
+    length), so it is never taken for one; a hint read as empty (none yet, or unreadable) is
+    written whole, so an unreadable one does not stay so."""
+    new = sorted(set(more) - known)
+    if not new:
+        return
+    path = folder.path / ON_HUB_FILE
+    lines = "".join(f"{p}\n" for p in new).encode()
+    if not known:
+        atomic_write(path, lines)
+        return
+    with open(path, "ab") as handle:
+        if handle.tell() > 0:  # a line cut short before is ended first
+            with open(path, "rb") as last:
+                last.seek(-1, os.SEEK_END)
+                if last.read(1) != b"\n":
+                    lines = b"\n" + lines
+        handle.write(lines)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _push_blobs(session: Session, client: HubClient, local: dict[str, Path] | None = None) -> int:

@@ -27,3 +27,28 @@ def test_the_hint_is_forgotten_when_the_store_is_bound_to_another_hub(tmp_path: 
         assert not hint.exists() and sync._on_hub(folder) == set()
         hint.write_bytes(b"\xff\xfe not text")
         assert sync._on_hub(folder) == set()
+
+
+def test_the_hint_grows_by_appending_and_heals_when_unreadable(tmp_path: Path) -> None:
+    """A sync adds each page's files to the hint without writing it whole again (the old
+    bytes stay as they were); a line a crash cut short is ended before the next and names no
+    file; an unreadable hint is written whole with what is known now."""
+    with Session.create_store(tmp_path / "store", ADMIN, ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+        folder = s.folder
+        hint = folder.path / sync.ON_HUB_FILE
+        first = {f"blobs/{n:02x}/{'c' * 62}" for n in range(3)}
+        sync._remember_on_hub(folder, set(), first)
+        before = hint.read_bytes()
+        second = {f"blobs/{n:02x}/{'d' * 62}" for n in range(3)}
+        sync._remember_on_hub(folder, sync._on_hub(folder), second | first)
+        assert hint.read_bytes().startswith(before)
+        assert sync._on_hub(folder) == first | second
+        with open(hint, "ab") as handle:  # killed in the middle of a line
+            handle.write(b"blobs/ee/eeee")
+        third = {f"blobs/ff/{'f' * 62}"}
+        sync._remember_on_hub(folder, sync._on_hub(folder), third)
+        assert sync._on_hub(folder) == first | second | third | {"blobs/ee/eeee"}
+        assert hint.read_bytes().endswith(b"blobs/ee/eeee\n" + f"blobs/ff/{'f' * 62}\n".encode())
+        hint.write_bytes(b"\xff\xfe not text")
+        sync._remember_on_hub(folder, sync._on_hub(folder), third)
+        assert sync._on_hub(folder) == third
