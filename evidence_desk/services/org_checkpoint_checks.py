@@ -33,7 +33,6 @@ WITNESSED_FILE: Final = "org-witnessed.json"
 
 _said = Catalogue(
     {
-        "org_checkpoint.unreadable": "{path} cannot be read ({error})",
         "org_checkpoint.where": "organisation checkpoint {checkpoint}",
         "org_checkpoint.where_file": "{file} in the store folder",
         "org_checkpoint.no_pin": "the store kept organisation checkpoints but pinned no hub key",
