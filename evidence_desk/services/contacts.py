@@ -340,15 +340,19 @@ def _require_state(contact: Contact, action: str) -> None:
 
 def _request_entry(session: Session, contact_id: str) -> tuple[str | None, ledger.Entry]:
     """The request's entry, and the device that wrote it when that is another device of the
-    organisation (a staff laptop's request decided on the supervisor's: issue 19)."""
+    organisation (a staff laptop's request decided on the supervisor's: issue 19). Looked for
+    newest first: a decision is mostly of a recent request, and one contact has one request
+    entry (a second is refused), so the order changes only how many are read (all of them,
+    oldest first, was 27 ms an approval at 2,000 requests)."""
     for r in session.conn.execute(
-        f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger WHERE action = 'contact.request' ORDER BY seq"
+        f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger WHERE action = 'contact.request' "
+        "ORDER BY seq DESC"
     ):
         if json.loads(r["payload"]).get("contact_id") == contact_id:
             return None, ledger.Entry._make(r)
     for r in session.conn.execute(
         "SELECT device_id, seq FROM device_entries WHERE action = 'contact.request' "
-        "AND verdict = '' AND instr(payload, ?) > 0 ORDER BY org_seq",
+        "AND verdict = '' AND instr(payload, ?) > 0 ORDER BY org_seq DESC",
         (json.dumps(contact_id),),
     ):
         device = str(r["device_id"])
