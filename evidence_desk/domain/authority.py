@@ -333,8 +333,7 @@ class ReplayedTables:
         return [
             row
             for row in self.tables["contacts"].values()
-            if row.get("channel") == channel
-            and (row.get("handle") == key or not is_handle_index(row.get("handle")))
+            if row.get("channel") == channel and may_be_chat(row.get("handle"), key)
         ]
 
     def handle_index(self, handle: str) -> str | None:
@@ -438,6 +437,13 @@ HANDLE_INDEX_PREFIX = "hx1:"
 
 def is_handle_index(value: object) -> bool:
     return isinstance(value, str) and value.startswith(HANDLE_INDEX_PREFIX)
+
+
+def may_be_chat(handle: object, key: object) -> bool:
+    """Can a contact holding ``handle`` be the chat whose :func:`chat_key` is ``key``: it holds
+    that key, or a handle not digested yet (whose key the caller computes). What
+    ``State.chat_rows`` reads."""
+    return handle == key or not is_handle_index(handle)
 
 
 def chat_key(state: State, handle: object) -> object:

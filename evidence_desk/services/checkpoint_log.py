@@ -97,7 +97,7 @@ def seen(folder: StoreFolder, *, fresh: bool = False) -> list[Seen]:
     try:
         if fresh or held is None or _identity(path) != held.identity:
             held = _read(path)
-    except (OSError, ValueError, KeyError, TypeError, org.MalformedCheckpoint) as error:
+    except (OSError, ValueError, KeyError, TypeError) as error:  # MalformedCheckpoint too
         _reads.pop(path, None)
         said = _said("org_checkpoint.unreadable", path=path, error=error)
         raise HubForked("org_checkpoint.unreadable", said) from None
@@ -163,49 +163,36 @@ def _take(read: _Read, row: Any) -> None:
 
 def _append(path: Path, lines: bytes) -> None:
     """Append whole lines after the last whole one (a line a crash cut short is dropped), and
-    take them into this process's read of the log when it was current."""
-    held = _reads.get(path)
-    current = held is not None and path.exists() and _identity(path) == held.identity
+    take them into this process's read of the log (read again first if the file changed since
+    ``keep`` read it)."""
     created = not path.exists()
+    held = _Read((0, 0, 0), 0) if created else _reads.get(path)
+    if held is None or (not created and _identity(path) != held.identity):
+        held = _read(path)
     with open(path, "ab") as handle:
-        size = handle.seek(0, os.SEEK_END)
-        whole = held.whole if current and held is not None else _whole_lines(path, size)
-        if whole != size:
-            handle.truncate(whole)
-        handle.seek(whole)
-        handle.write(lines)
+        if handle.seek(0, os.SEEK_END) != held.whole:
+            handle.truncate(held.whole)
+        handle.write(lines)  # append mode: at the end, just after the last whole line
         handle.flush()
         os.fsync(handle.fileno())
     if created:
         fsync_dir(path.parent)
-    if current and held is not None:
-        for raw in lines.splitlines():
-            _take(held, json.loads(raw))
-        held.whole += len(lines)
-        held.identity = _identity(path)
-    else:
-        _reads.pop(path, None)
-
-
-def _whole_lines(path: Path, size: int) -> int:
-    """Where the last whole line of the log ends (0: none)."""
-    if size == 0:
-        return 0
-    data = path.read_bytes()
-    return data.rfind(b"\n") + 1
+    for raw in lines.splitlines():
+        _take(held, json.loads(raw))
+    held.whole += len(lines)
+    held.identity = _identity(path)
+    _reads[path] = held
 
 
 def _old(path: Path) -> list[Seen]:
     """The checkpoints kept in the earlier releases' single document (none: no file)."""
     if not path.exists():
         return []
+    read = _Read((0, 0, 0), 0)
     try:
-        rows = json.loads(path.read_text("utf-8"))["checkpoints"]
-        return [
-            Seen(signed, org.parse(signed.body), read_stamp(r.get("stamp")))
-            for r in rows
-            for signed in [SignedCheckpoint(str(r["body"]), str(r["signature"]))]
-        ]
+        for row in json.loads(path.read_text("utf-8"))["checkpoints"]:
+            _take(read, row)
     except (OSError, ValueError, KeyError, TypeError) as error:
         said = _said("org_checkpoint.unreadable", path=path, error=error)
         raise HubForked("org_checkpoint.unreadable", said) from None
+    return read.kept

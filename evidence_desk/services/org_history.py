@@ -147,14 +147,8 @@ def _order_findings(history: OrgHistory, store_id: str) -> Iterator[Finding]:
 
 def device_entry(conn: db.Connection, device: str, seq: int) -> ledger.Entry | None:
     """Another device's entry ``seq`` as held (None: not held)."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(
-        f"SELECT {ledger.ENTRY_COLUMNS} FROM device_entries WHERE device_id = ? AND seq = ?",
-        (device, seq),
-    )
-    row = cursor.fetchone()
-    return None if row is None else ledger.Entry._make(row)
+    found = _entries(conn, "device_entries WHERE device_id = ? AND seq = ?", device, seq)
+    return found[0] if found else None
 
 
 def own_entries(conn: db.Connection, since: int) -> list[ledger.Entry]:
@@ -162,14 +156,11 @@ def own_entries(conn: db.Connection, since: int) -> list[ledger.Entry]:
     return _entries(conn, "ledger WHERE seq >= ?", since)
 
 
-def _entries(conn: db.Connection, source: str, value: object) -> list[ledger.Entry]:
-    """Entries as signed from ``source`` (a table and its filter on one value), by seq."""
+def _entries(conn: db.Connection, source: str, *values: object) -> list[ledger.Entry]:
+    """Entries as signed from ``source`` (a table and its filter on ``values``), by seq."""
     cursor = conn.cursor()
     cursor.row_factory = None
-    cursor.execute(
-        f"SELECT {ledger.ENTRY_COLUMNS} FROM {source} ORDER BY seq",
-        (value,),
-    )
+    cursor.execute(f"SELECT {ledger.ENTRY_COLUMNS} FROM {source} ORDER BY seq", values)
     return [ledger.Entry._make(r) for r in cursor]
 
 
@@ -189,7 +180,7 @@ def roots(entries: Iterable[ledger.Entry]) -> dict[int, str]:
 #: in the order the requests came, so each extends the last instead of hashing that laptop's
 #: whole history again (its entries never change once held; the hash tells a store holding
 #: another history of the device, which starts afresh)
-_ranges: dict[str, tuple[merkle.CompactRange, str]] = {}
+_ranges: dict[str, tuple[int, tuple[bytes, ...], str]] = {}
 
 
 def root_at(conn: db.Connection, device: str, seq: int) -> str | None:
@@ -197,15 +188,14 @@ def root_at(conn: db.Connection, device: str, seq: int) -> str | None:
     :func:`roots` gives for ``seq``, without reading the entries before a root taken earlier.
     None when the entries up to ``seq`` are not all held."""
     tree, start, head = merkle.CompactRange(), 0, ""
-    held = _ranges.get(device)
-    if held is not None and 0 < held[0].size <= seq:
+    size, subtrees, at = _ranges.get(device, (0, (), ""))
+    if 0 < size <= seq:
         row = conn.execute(
             "SELECT entry_hash FROM device_entries WHERE device_id = ? AND seq = ?",
-            (device, held[0].size),
+            (device, size),
         ).fetchone()
-        if row is not None and str(row[0]) == held[1]:
-            tree = merkle.CompactRange.from_state(held[0].size, held[0].hashes)
-            start, head = held[0].size, held[1]
+        if row is not None and str(row[0]) == at:
+            tree, start, head = merkle.CompactRange.from_state(size, subtrees), size, at
     hashes = [
         str(r[0])
         for r in conn.execute(
@@ -218,10 +208,7 @@ def root_at(conn: db.Connection, device: str, seq: int) -> str | None:
         return None
     for entry_hash in hashes:
         tree.append(merkle.leaf_hash(bytes.fromhex(entry_hash)))
-    _ranges[device] = (
-        merkle.CompactRange.from_state(tree.size, tree.hashes),
-        hashes[-1] if hashes else head,
-    )
+    _ranges[device] = (tree.size, tree.hashes, hashes[-1] if hashes else head)
     return tree.root_hash().hex()
 
 

@@ -164,7 +164,7 @@ class DatabaseState:
             return [
                 row
                 for row in self.rows_where("contacts", "channel", channel)
-                if row.get("handle") == key or not authority.is_handle_index(row.get("handle"))
+                if authority.may_be_chat(row.get("handle"), key)
             ]
         prefix = authority.HANDLE_INDEX_PREFIX
         beyond = prefix[:-1] + chr(ord(prefix[-1]) + 1)

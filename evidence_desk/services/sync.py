@@ -840,12 +840,11 @@ def _remember_on_hub(folder: StoreFolder, known: set[str], more: Iterable[str]) 
     if not known:
         atomic_write(path, lines)
         return
-    with open(path, "ab") as handle:
-        if handle.tell() > 0:  # a line cut short before is ended first
-            with open(path, "rb") as last:
-                last.seek(-1, os.SEEK_END)
-                if last.read(1) != b"\n":
-                    lines = b"\n" + lines
+    with open(path, "a+b") as handle:  # writes go to the end; reads where it seeks
+        if handle.seek(0, os.SEEK_END) > 0:  # a line cut short before is ended first
+            handle.seek(-1, os.SEEK_END)
+            if handle.read(1) != b"\n":
+                lines = b"\n" + lines
         handle.write(lines)
         handle.flush()
         os.fsync(handle.fileno())
