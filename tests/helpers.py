@@ -7,6 +7,7 @@ changes speed, not behaviour). Nothing here replaces a component of ours with a 
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -30,7 +31,7 @@ from evidence_desk.services import signing_certs, timestamps, users
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
 from evidence_desk.store.keys import KdfParams, derive_subkey
-from evidence_desk.store.schema import PROJECTED_TABLES
+from evidence_desk.store.schema import MIGRATIONS, PROJECTED_TABLES
 from evidence_desk_testing.local_tsa import LocalTsa, TestPki
 
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
@@ -327,3 +328,14 @@ def pkcs12_identity(common_name: str, *, commits: bool = True) -> bytes:
     return pkcs12.serialize_key_and_certificates(
         b"lee", key, cert, [ca], serialization.BestAvailableEncryption(b"p12-password")
     )
+
+
+def take_back_indexes_after(conn: db.Connection, version: int) -> None:
+    """Drop the indexes the migrations after ``version`` created, inside the caller's
+    transaction: a test that takes a store back to ``version`` (its ``schema_version`` rows
+    deleted) sees them made again by ``db.migrate``, as a store made before them would."""
+    for migration in MIGRATIONS[version:]:
+        for statement in db.split_statements(migration):
+            created = re.match(r"\s*CREATE INDEX (\w+)", statement)
+            if created:
+                conn.execute(f"DROP INDEX IF EXISTS {created.group(1)}")

@@ -52,7 +52,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.services import carried_page, contacts, live, org_history, org_ledger, sync
+from evidence_desk.services import (
+    blob_hint,
+    carried_page,
+    contacts,
+    live,
+    org_history,
+    org_ledger,
+    sync,
+)
 from evidence_desk.services.hub_client import HubUnreachable
 from evidence_desk.services.session import Session
 
@@ -150,7 +158,7 @@ class Actor:
         if names:
             folder = self.session.folder
             paths = (f"blobs/{name[:2]}/{name[2:]}" for name in names)
-            sync._remember_on_hub(folder, sync._on_hub(folder), paths)
+            blob_hint.remember(folder, paths)
 
     def close(self) -> None:
         self.client.close()

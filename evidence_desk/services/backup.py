@@ -65,6 +65,7 @@ from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity.canonical import canonical_bytes
 from evidence_desk.services import (
     anchoring,
+    blob_hint,
     receipt_checks,
     shredding,
     shredding_checks,
@@ -516,7 +517,7 @@ def restore(
 HUB_FILES = (
     sync.HUB_FILE,
     sync.CA_COPY,
-    sync.ON_HUB_FILE,
+    blob_hint.FILE,
     receipt_checks.PIN_FILE,
 )
 

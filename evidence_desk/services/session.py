@@ -159,7 +159,8 @@ class DatabaseState:
     def chat_rows(self, channel: str, key: object) -> list[Mapping[str, Any]]:
         # by the (channel, handle) index: the rows holding ``key``, and those whose handle is
         # not a digest (outside the range of text starting with the prefix; a number or a
-        # blob written outside the app sorts outside it too, NULL by its own test)
+        # blob written outside the app sorts outside it too, NULL by its own test). Each part
+        # its own range of the index: one OR of them read every contact of the channel
         if not isinstance(key, str):  # a handle no request holds (the rule says why)
             return [
                 row
@@ -168,13 +169,13 @@ class DatabaseState:
             ]
         prefix = authority.HANDLE_INDEX_PREFIX
         beyond = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        outside = "SELECT * FROM contacts WHERE channel = ? AND handle IS NOT ? AND handle "
         return [
             dict(r)
             for r in self._conn.execute(
-                "SELECT * FROM contacts WHERE channel = ? AND handle = ? UNION ALL "
-                "SELECT * FROM contacts WHERE channel = ? AND handle IS NOT ? "
-                "AND (handle IS NULL OR handle < ? OR handle >= ?)",
-                (channel, key, channel, key, prefix, beyond),
+                "SELECT * FROM contacts WHERE channel = ? AND handle = ? "
+                f"UNION ALL {outside}IS NULL UNION ALL {outside}< ? UNION ALL {outside}>= ?",
+                (channel, key, channel, key, channel, key, prefix, channel, key, beyond),
             )
         ]
 

@@ -48,9 +48,8 @@ import base64
 import contextlib
 import hashlib
 import json
-import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -60,6 +59,7 @@ from evidence_desk.domain.errors import BadInput, Cancelled, RuleViolation
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import ledger, signing
 from evidence_desk.services import (
+    blob_hint,
     carried_page,
     case_keys,
     device_fold,
@@ -83,9 +83,6 @@ from evidence_desk.store.lock import WriterLock
 
 HUB_FILE: Final = "hub.json"
 CA_COPY: Final = "hub-ca.pem"
-#: the blob files this store knows the hub names (pushed and named, or pulled), one path a
-#: line: only a hint that spares asking the hub again (lost or unreadable, it is asked anew)
-ON_HUB_FILE: Final = "hub-blobs.txt"
 #: entries per push: the most the hub takes in one (hub/routes.py MAX_BATCH); fewer requests,
 #: each judged in one of the hub's worker processes
 PUSH_BATCH: Final = 2000
@@ -199,7 +196,7 @@ def bind(folder: StoreFolder, url: str, ca_file: Path) -> HubBinding:
         atomic_write(copy, ca_file.read_bytes())
     body = {"url": url.rstrip("/"), "ca_file": CA_COPY}
     if _bound_url(folder) != body["url"]:  # what another hub held says nothing of this one
-        (folder.path / ON_HUB_FILE).unlink(missing_ok=True)
+        blob_hint.forget(folder)
     atomic_write(folder.path / HUB_FILE, json.dumps(body, indent=2).encode("utf-8"))
     return HubBinding(body["url"], copy)
 
@@ -483,8 +480,7 @@ def exchange(
     entries = _unplaced(session)
     cut = max(0, len(entries) - PUSH_BATCH)
     backlog, entries = entries[:cut], entries[cut:]
-    known = _on_hub(folder)
-    local = _local_blobs(session, known)
+    local = _local_blobs(session, blob_hint.known(folder))
     riders = {} if backlog else _riders(local, _room_for_files(entries))
     report.blobs_up += _push_blobs(session, client, {p: local[p] for p in local if p not in riders})
     _push_batches(session, client, report, backlog)
@@ -512,7 +508,7 @@ def exchange(
             body["devices"] = checks
     answer = client.post("/v1/sync", body)
     # each named now (a bad one refused them all); read again: the chunked ones were added
-    _remember_on_hub(folder, _on_hub(folder), riders)
+    blob_hint.remember(folder, riders)
     report.blobs_up += len(riders)
     if answer.get("push") is not None:
         _took(session, report, answer["push"])
@@ -688,7 +684,7 @@ def _rewrap(session: Session) -> bool:
 # -- blob files ----------------------------------------------------------------------------------
 
 
-def _local_blobs(session: Session, known: set[str]) -> dict[str, Path]:
+def _local_blobs(session: Session, known: Set[str]) -> dict[str, Path]:
     """The store's sealed blob files the hub is not known to name, by their path under the
     store folder: the files its records name (``case_blobs``, and ``blobs.name`` of an
     original still under the store key: a store written before per-case keys) that are on its
@@ -714,17 +710,17 @@ def waiting_blobs(session: Session) -> dict[str, int]:
     the blob folder, and an orphan file no record names is never counted.
 
     The status asks at every change of state, on the UI thread, and the answer read
-    :data:`ON_HUB_FILE` whole (a line per file pushed or pulled: on legal's desktop, every
-    file of the organisation) and looked for every recorded file on disk. So the answer is
-    kept per store and worked out again only when what it is made of changed
+    the hub hint whole (services/blob_hint.py: a line per file pushed or pulled, on legal's
+    desktop every file of the organisation) and looked for every recorded file on disk. So
+    the answer is kept per store and worked out again only when what it is made of changed
     (:func:`_waiting_key`: the hub file's size and time, the records' newest rows, the
-    ledger's head); a push or a pull rewrites the hub file, an import or a shredding writes
+    ledger's head); a push or a pull appends to the hub file, an import or a shredding writes
     records and an entry."""
     key = _waiting_key(session)
     held = _waiting.get(session.folder.path)
     if held is not None and held[0] == key:
         return dict(held[1])
-    local = _local_blobs(session, _on_hub(session.folder))
+    local = _local_blobs(session, blob_hint.known(session.folder))
     found = {path: file.stat().st_size for path, file in local.items()}
     _waiting[session.folder.path] = (key, found)
     return dict(found)
@@ -740,7 +736,7 @@ def _waiting_key(session: Session) -> tuple[object, ...]:
     rows of the blob records and of the ledger (an index's last entry each), and the number
     of shreddings (a few rows)."""
     try:
-        stat = (session.folder.path / ON_HUB_FILE).stat()
+        stat = (session.folder.path / blob_hint.FILE).stat()
         hub_file: tuple[int, int, int] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
     except OSError:
         hub_file = None
@@ -817,47 +813,13 @@ def _named(client: HubClient, paths: list[str]) -> set[str]:
     return named
 
 
-def _on_hub(folder: StoreFolder) -> set[str]:
-    """The blob files this store knows the hub names (:data:`ON_HUB_FILE`; none if unread)."""
-    try:
-        return set((folder.path / ON_HUB_FILE).read_text("utf-8").split())
-    except (OSError, UnicodeError):
-        return set()
-
-
-def _remember_on_hub(folder: StoreFolder, known: set[str], more: Iterable[str]) -> None:
-    """Add ``more`` to the hint (``known``: what :func:`_on_hub` read just before). Appended, a
-    line a path: the hint grows by the files of every page a sync applies, and writing it
-    whole each time cost a write and an fsync of every path held (on legal's desktop, the
-    organisation's). A line a crash cut short is a path no file has (the names are of one
-    length), so it is never taken for one; a hint read as empty (none yet, or unreadable) is
-    written whole, so an unreadable one does not stay so."""
-    new = sorted(set(more) - known)
-    if not new:
-        return
-    path = folder.path / ON_HUB_FILE
-    lines = "".join(f"{p}\n" for p in new).encode()
-    if not known:
-        atomic_write(path, lines)
-        return
-    with open(path, "a+b") as handle:  # writes go to the end; reads where it seeks
-        if handle.seek(0, os.SEEK_END) > 0:  # a line cut short before is ended first
-            handle.seek(-1, os.SEEK_END)
-            if handle.read(1) != b"\n":
-                lines = b"\n" + lines
-        handle.write(lines)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
 def _push_blobs(session: Session, client: HubClient, local: dict[str, Path] | None = None) -> int:
     """The store's blob files the hub does not name yet (or those of ``local``): asked about
     only those this store does not already know the hub names (a sync with nothing new asks
     nothing; the question grew with every file pulled, i.e. with the organisation, for a
     legal desktop)."""
-    known = _on_hub(session.folder)
     if local is None:
-        local = _local_blobs(session, known)
+        local = _local_blobs(session, blob_hint.known(session.folder))
     if not local:
         return 0
     named = _named(client, list(local))
@@ -888,7 +850,7 @@ def _push_blobs(session: Session, client: HubClient, local: dict[str, Path] | No
         )
         named.add(path)  # the hub names it now
         sent += 1
-    _remember_on_hub(session.folder, known, local)  # each named now (a refusal raised)
+    blob_hint.remember(session.folder, local)  # each named now (a refusal raised)
     return sent
 
 
@@ -928,5 +890,5 @@ def _pull_blobs(session: Session, client: HubClient, report: SyncReport) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, data)
         fetched += 1
-    _remember_on_hub(folder, _on_hub(folder), found)
+    blob_hint.remember(folder, found)
     return fetched

@@ -624,6 +624,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX ledger_by_action ON ledger (action);
     CREATE INDEX device_entries_by_action ON device_entries (action, verdict);
     """,
+    # 25: reads and deletes that scanned a table growing with the organisation's requests. The
+    # contacts by status (a supervisor's queue: the requests still undecided, read after every
+    # page a sync applies); every foreign key's child columns not yet leading an index (a
+    # deleted parent row's children are looked for: deleting a ``blobs`` row, as a sync
+    # rewinding this device's own unplaced request does, read every item, import and case
+    # file; a case's row, every tag); the other devices' entries by action in the
+    # organisation's order (the request an approval cosigns, looked for newest first, sorted
+    # every request of the organisation first)
+    """
+    CREATE INDEX contacts_by_status ON contacts (status, requested_at, id);
+    DROP INDEX device_entries_by_action;
+    CREATE INDEX device_entries_by_action_in_order ON device_entries (action, verdict, org_seq);
+    CREATE INDEX items_by_blob ON items (sha256);
+    CREATE INDEX imports_by_blob ON imports (sha256);
+    CREATE INDEX case_blobs_by_blob ON case_blobs (sha256);
+    CREATE INDEX tags_by_case ON tags (case_no);
+    """,
 ]
 
 # table -> primary-key columns, for every table that verify rebuilds from ledger payloads

@@ -16,7 +16,15 @@ import psycopg
 import pytest
 
 from evidence_desk.domain import hub_protocol
-from evidence_desk.services import cases, contacts, org_history, org_ledger, pulled_pages, sync
+from evidence_desk.services import (
+    blob_hint,
+    cases,
+    contacts,
+    org_history,
+    org_ledger,
+    pulled_pages,
+    sync,
+)
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from tests.helpers import supporting_documents
@@ -259,7 +267,7 @@ def test_a_large_file_goes_in_chunks_first_and_both_are_remembered_as_named(
             assert report.blobs_up == 2 and sent["POST /v1/sync"] == 1
             chunked = [r for r in sent if r.startswith("PUT /v1/blobs/")]
             assert len(chunked) == 1  # the large one's chunk, before the exchange
-            assert paths <= sync._on_hub(alice.folder)
+            assert paths <= blob_hint.known(alice.folder)
             sync.exchange(alice, client, sync.SyncReport(), since=None)
             assert client.sent["POST /v1/blob-files/named"] == sent["POST /v1/blob-files/named"]
         with psycopg.connect(hub_db.owner_url) as conn:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence_desk.services import importing, sync
+from evidence_desk.services import blob_hint, importing, sync
 from evidence_desk.services.session import Session
 from tests.hub.conftest import HubDatabase, hub_db, postgres  # noqa: F401 (the hub's fixtures)
 from tests.hub.org_cli import Org, organisation
@@ -16,7 +16,7 @@ from tests.hub.test_org_end_to_end import approved_remotely
 
 def _now(session: Session) -> dict[str, int]:
     """The figure worked out afresh: the records, the disk and the hub file as they are."""
-    local = sync._local_blobs(session, sync._on_hub(session.folder))
+    local = sync._local_blobs(session, blob_hint.known(session.folder))
     return {path: file.stat().st_size for path, file in local.items()}
 
 

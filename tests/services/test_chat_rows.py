@@ -83,3 +83,20 @@ def test_no_contact_of_the_channel_that_can_be_the_chat_is_left_out(conn: db.Con
                 if r["handle"] == key or not authority.is_handle_index(r["handle"])
             }
             assert read == could
+
+
+def test_the_rows_of_a_chat_are_read_by_the_index_not_by_every_contact(
+    conn: db.Connection,
+) -> None:
+    """Every part of the query searches the (channel, handle) index: a supervisor's store
+    holds every request of the organisation, and a scan of them all at every rule check was a
+    cost that grew with the day."""
+    said: list[str] = []
+    conn.set_trace_callback(said.append)
+    DatabaseState(conn).chat_rows("wechat", DIGEST)
+    conn.set_trace_callback(None)
+    (query,) = [sql for sql in said if "FROM contacts" in sql]
+    plan = [str(row[-1]) for row in conn.execute(f"EXPLAIN QUERY PLAN {query}")]
+    searches = [step for step in plan if "contacts" in step]
+    assert len(searches) == 4
+    assert all(step.startswith("SEARCH contacts USING") for step in searches), plan

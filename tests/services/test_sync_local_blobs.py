@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from evidence_desk.services import sync
+from evidence_desk.services import blob_hint, sync
 from evidence_desk.services.session import Session
 from tests.helpers import Team, approved_contact
 from tests.services.test_blob_migration import RELEASE_STORE
@@ -47,5 +47,5 @@ def test_the_waiting_files_are_the_recorded_ones_the_hub_is_not_known_to_name(
     assert waiting == {path: file.stat().st_size for path, file in recorded.items()}
     assert "blobs/ab/" + "c" * 62 not in waiting and all(size > 0 for size in waiting.values())
     pushed = sorted(recorded)[0]
-    (alice.folder.path / sync.ON_HUB_FILE).write_text(pushed + "\n", "utf-8")
+    (alice.folder.path / blob_hint.FILE).write_text(pushed + "\n", "utf-8")
     assert set(sync.waiting_blobs(alice)) == set(recorded) - {pushed}

@@ -43,7 +43,11 @@ def test_the_wrap_digest_covers_every_part() -> None:
     wrap = ck.make_wrap("store-1", "C-1", "alice", public, os.urandom(32))
     tampered = ck.Wrap(wrap.case_no, "bob", wrap.recipient_key, wrap.sealed, wrap.key_id)
     flipped = ck.Wrap(
-        wrap.case_no, wrap.recipient, wrap.recipient_key, wrap.sealed[:-1] + b"\0", wrap.key_id
+        wrap.case_no,
+        wrap.recipient,
+        wrap.recipient_key,
+        wrap.sealed[:-1] + bytes([wrap.sealed[-1] ^ 1]),  # a byte that differs, whatever it was
+        wrap.key_id,
     )
     digests = {w.digest("store-1") for w in (wrap, tampered, flipped)}
     assert len(digests) == 3 and wrap.digest("store-2") not in digests

@@ -9,7 +9,7 @@ from evidence_desk.services import cases
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import db
 from evidence_desk.store.schema import latest_version
-from tests.helpers import Team
+from tests.helpers import Team, take_back_indexes_after
 
 
 def _plan(conn: db.Connection, sql: str) -> str:
@@ -36,13 +36,12 @@ def test_a_store_made_before_it_gets_the_indexes_and_verifies(team: Team) -> Non
     session = team.login("ada")
     conn = session.conn
     conn.execute("BEGIN IMMEDIATE")
-    conn.execute("DROP INDEX ledger_by_action")
-    conn.execute("DROP INDEX device_entries_by_action")
-    conn.execute("DELETE FROM schema_version WHERE version = 24")
+    take_back_indexes_after(conn, 23)
+    conn.execute("DELETE FROM schema_version WHERE version >= 24")
     conn.execute("COMMIT")
     assert db.schema_version(conn) == 23
     assert "SCAN ledger" in _plan(conn, JOINS_OWN)
-    assert db.migrate(conn) == latest_version() == 24
+    assert db.migrate(conn) == latest_version()
     assert "USING INDEX ledger_by_action" in _plan(conn, JOINS_OWN)
     report = verify_store(session, local_anchor=False)
     assert report.intact, report.errors

@@ -12,7 +12,7 @@ from evidence_desk.services.session import Session, put
 from evidence_desk.services.verify import verify_store
 from evidence_desk.store import db
 from evidence_desk.store.schema import MIGRATIONS, latest_version
-from tests.helpers import Team, insider_session, ledger_size
+from tests.helpers import Team, insider_session, ledger_size, take_back_indexes_after
 from tests.services.test_breaches import REPORT
 from tests.services.test_processing_records import _forged_row
 
@@ -182,8 +182,7 @@ def test_migration_23_replaces_the_triggers_of_a_store_made_before_it(ada: Sessi
     assert len(old) == 2
     for statement in old:
         conn.execute(statement)
-    conn.execute("DROP INDEX ledger_by_action")  # and the migrations after it
-    conn.execute("DROP INDEX device_entries_by_action")
+    take_back_indexes_after(conn, 23)  # and the migrations after it
     conn.execute("DELETE FROM schema_version WHERE version >= 23")
     conn.execute("COMMIT")
     assert db.schema_version(conn) == 22
