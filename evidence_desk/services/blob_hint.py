@@ -1,14 +1,16 @@
 """The store's hint of the blob files its hub names, in ``hub-blobs.txt`` in its store folder:
-one path (under the store folder) a line, appended to as a sync pushes files or pulls records
-naming them. Only a hint that spares asking the hub again: a path missing from it is asked
-about anew (never a file left unpushed), so it is read as empty when unreadable and forgotten
-when the store is bound to another hub.
+one path (under the store folder, ``blobs/ab/cdef...`` for the blob named ``abcdef...``) a
+line, appended to as a sync pushes files or pulls records naming them. Only a hint that
+spares asking the hub again: a path missing from it is asked about anew (never a file left
+unpushed), so it is read as empty when unreadable and forgotten when the store is bound to
+another hub.
 
-Why it is held in memory: a sync reads it several times (the files to push are the recorded
-ones it does not name), and it grows by every file of every page a sync applies (on legal's
-desktop, the organisation's). Read whole at every call, it was a cost that grew with the day
-(at 500 laptops, a staff member's device spent 7-8 % of its time reading it). The paths are
-held per file in this process with the file's inode, size and modification time, and with the
+Why it is held in memory, as the blob names: a sync reads it several times (the files to push
+are the recorded ones it does not name, ``sync._local_blobs``, which compares names), and it
+grows by every file of every page a sync applies (on legal's desktop, the organisation's).
+Read whole at every call, it was a cost that grew with the day (at 500 laptops, a staff
+member's device spent 7-8 % of its time reading it). The names are held per file in this
+process with the file's inode, size and modification time, and with the
 last whole line read: a file that only grew (another process appended) is read from where this
 process stopped; a file replaced, rewritten or cut is read whole again.
 
@@ -43,39 +45,51 @@ class _Read:
     identity: tuple[int, int, int]  # inode, size, modification time (ns)
     whole: int  # bytes up to the end of the last whole line
     mark: bytes  # the bytes just before ``whole`` (up to ``_MARK``)
-    paths: set[str]
+    names: set[str]
 
 
 _reads: dict[Path, _Read] = {}
 
 
+def path_of(name: str) -> str:
+    """A blob's file, under the store folder."""
+    return f"blobs/{name[:2]}/{name[2:]}"
+
+
+def name_of(path: str) -> str | None:
+    """The blob a file under the store folder holds (None: not a blob file's path)."""
+    if len(path) > 9 and path.startswith("blobs/") and path[8] == "/":
+        return path[6:8] + path[9:]
+    return None
+
+
 def known(folder: StoreFolder) -> Set[str]:
-    """The blob files this store knows its hub names (none if there is no hint or it cannot
-    be read). The set is this module's: read it, do not change it."""
+    """The blobs whose files this store knows its hub names, by name (none if there is no
+    hint or it cannot be read). The set is this module's: read it, do not change it."""
     path = folder.path / FILE
     try:
         stat = path.stat()
         identity = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         held = _reads.get(path)
         if held is not None and held.identity == identity:
-            return held.paths
+            return held.names
         held = _grown(path, held, identity) or _whole(path, identity)
     except (OSError, UnicodeError):
         _reads.pop(path, None)
         return frozenset()
     _reads[path] = held
-    return held.paths
+    return held.names
 
 
 def remember(folder: StoreFolder, more: Iterable[str]) -> None:
-    """Add ``more`` to the hint: the paths it does not name yet, appended (see the module's
-    docstring)."""
+    """Add the files ``more`` (paths under the store folder) to the hint: those it does not
+    name yet, appended (see the module's docstring)."""
     have = known(folder)
-    new = sorted(set(more) - have)
+    new = sorted({name for name in map(name_of, more) if name is not None} - have)
     if not new:
         return
     path = folder.path / FILE
-    lines = "".join(f"{p}\n" for p in new).encode()
+    lines = "".join(f"{path_of(name)}\n" for name in new).encode()
     if not have:
         atomic_write(path, lines)
         return
@@ -94,7 +108,7 @@ def remember(folder: StoreFolder, more: Iterable[str]) -> None:
         held.identity = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         held.whole = stat.st_size
         held.mark = (held.mark + lines)[-_MARK:]
-        held.paths.update(new)
+        held.names.update(new)
 
 
 def forget(folder: StoreFolder) -> None:
@@ -115,7 +129,7 @@ def _grown(path: Path, held: _Read | None, identity: tuple[int, int, int]) -> _R
             return None
         tail = handle.read()
     whole = tail.rfind(b"\n") + 1  # a last line cut short is read once it is ended
-    held.paths.update(tail[:whole].decode("utf-8").split())
+    held.names.update(_names(tail[:whole]))
     held.identity = identity
     held.mark = (held.mark + tail[:whole])[-_MARK:]
     held.whole += whole
@@ -125,5 +139,9 @@ def _grown(path: Path, held: _Read | None, identity: tuple[int, int, int]) -> _R
 def _whole(path: Path, identity: tuple[int, int, int]) -> _Read:
     data = path.read_bytes()
     whole = data.rfind(b"\n") + 1
-    paths = set(data[:whole].decode("utf-8").split())
-    return _Read(identity, whole, data[max(0, whole - _MARK) : whole], paths)
+    return _Read(identity, whole, data[max(0, whole - _MARK) : whole], _names(data[:whole]))
+
+
+def _names(lines: bytes) -> set[str]:
+    """The blob names of whole lines (one not a blob file's path names none)."""
+    return {name for name in map(name_of, lines.decode("utf-8").split()) if name is not None}

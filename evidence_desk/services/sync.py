@@ -688,15 +688,24 @@ def _local_blobs(session: Session, known: Set[str]) -> dict[str, Path]:
     """The store's sealed blob files the hub is not known to name, by their path under the
     store folder: the files its records name (``case_blobs``, and ``blobs.name`` of an
     original still under the store key: a store written before per-case keys) that are on its
-    disk, less ``known``. Found from the records, not by listing the blob folder: a sync
-    listed every prefix and file of it (every file pulled too) to push nothing. A file no
-    record names is no evidence (an orphan of a write that never committed) and stays."""
-    conn = session.conn
-    names = {str(r[0]) for r in conn.execute("SELECT name FROM case_blobs")}
-    names.update(str(r[0]) for r in conn.execute("SELECT name FROM blobs WHERE name != ''"))
-    paths = {f"blobs/{name[:2]}/{name[2:]}" for name in names if len(name) > 2} - known
+    disk, less those of the blobs named in ``known`` (``blob_hint.known``). Found from the
+    records, not by listing the blob folder: a sync listed every prefix and file of it (every
+    file pulled too) to push nothing. A file no record names is no evidence (an orphan of a
+    write that never committed) and stays. The names come out of SQLite as one text (names
+    are hex digests) and are compared as names: read a row a name and turned into paths, they
+    cost 9 ms per 10,000 files at every sync (a cost that grows with the organisation's day
+    on every person's device), as one text about a third of that."""
+    cursor = session.conn.cursor()
+    cursor.row_factory = None
+    (text,) = cursor.execute(
+        "SELECT group_concat(name, ' ') FROM (SELECT name FROM case_blobs"
+        " UNION ALL SELECT name FROM blobs WHERE name != '')"
+    ).fetchone()
     found: dict[str, Path] = {}
-    for path in sorted(paths):
+    for name in sorted(set(str(text or "").split()) - known):
+        if len(name) <= 2:
+            continue
+        path = blob_hint.path_of(name)
         file = session.folder.path / path
         if file.is_file():  # a pulled record's file not fetched yet, or a shredded one: none
             found[path] = file

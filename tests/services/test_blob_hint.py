@@ -19,6 +19,10 @@ def _paths(tag: str, count: int = 3) -> set[str]:
     return {f"blobs/{n:02x}/{tag * 62}" for n in range(count)}
 
 
+def _names(paths: set[str]) -> set[str]:
+    return {f"{path[6:8]}{path[9:]}" for path in paths}
+
+
 def test_the_hint_is_forgotten_when_the_store_is_bound_to_another_hub(tmp_path: Path) -> None:
     ca = tmp_path / "ca.pem"
     ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="ascii")
@@ -26,10 +30,11 @@ def test_the_hint_is_forgotten_when_the_store_is_bound_to_another_hub(tmp_path: 
         folder = s.folder
         sync.bind(folder, "https://hub-a.example:8443", ca)
         hint = folder.path / blob_hint.FILE
-        blob_hint.remember(folder, ["blobs/ab/cdef", "blobs/01/2345"])
-        assert blob_hint.known(folder) == {"blobs/ab/cdef", "blobs/01/2345"}
+        blob_hint.remember(folder, ["blobs/ab/cdef", "blobs/01/2345", "hub.json"])
+        assert blob_hint.known(folder) == {"abcdef", "012345"}  # by name; blob files only
+        assert hint.read_text("utf-8") == "blobs/01/2345\nblobs/ab/cdef\n"
         sync.bind(folder, "https://hub-a.example:8443/", ca)  # the same hub again: kept
-        assert blob_hint.known(folder) == {"blobs/ab/cdef", "blobs/01/2345"}
+        assert blob_hint.known(folder) == {"abcdef", "012345"}
         sync.bind(folder, "https://hub-b.example:8443", ca)  # another hub: forgotten
         assert not hint.exists() and blob_hint.known(folder) == set()
         hint.write_bytes(b"\xff\xfe not text")
@@ -48,16 +53,16 @@ def test_the_hint_grows_by_appending_and_heals_when_unreadable(tmp_path: Path) -
         before = hint.read_bytes()
         blob_hint.remember(folder, second | first)
         assert hint.read_bytes().startswith(before)
-        assert blob_hint.known(folder) == first | second
+        assert blob_hint.known(folder) == _names(first | second)
         with open(hint, "ab") as handle:  # killed in the middle of a line
             handle.write(b"blobs/ee/eeee")
-        assert blob_hint.known(folder) == first | second  # not a path until it is ended
+        assert blob_hint.known(folder) == _names(first | second)  # a name once it is ended
         blob_hint.remember(folder, third)
-        assert blob_hint.known(folder) == first | second | third | {"blobs/ee/eeee"}
+        assert blob_hint.known(folder) == _names(first | second | third | {"blobs/ee/eeee"})
         assert hint.read_bytes().endswith(b"blobs/ee/eeee\n" + f"blobs/ff/{'f' * 62}\n".encode())
         hint.write_bytes(b"\xff\xfe not text")
         blob_hint.remember(folder, third)
-        assert blob_hint.known(folder) == third
+        assert blob_hint.known(folder) == _names(third)
 
 
 def _other_process(folder: StoreFolder) -> StoreFolder:
@@ -77,10 +82,10 @@ def test_what_another_process_appends_is_read_without_reading_the_hint_again(
         hint = folder.path / blob_hint.FILE
         first, second = _paths("a"), _paths("b")
         blob_hint.remember(folder, first)
-        assert blob_hint.known(folder) == first
+        assert blob_hint.known(folder) == _names(first)
         with open(hint, "ab") as handle:  # the other process's append
             handle.write("".join(f"{p}\n" for p in sorted(second)).encode())
-        assert blob_hint.known(folder) == first | second
+        assert blob_hint.known(folder) == _names(first | second)
         # what this process knows is what a process reading the file afresh knows
         assert set(blob_hint.known(folder)) == set(blob_hint.known(_other_process(folder)))
 
@@ -95,10 +100,10 @@ def test_a_hint_written_anew_in_place_is_read_whole(tmp_path: Path) -> None:
         old, new = _paths("a", 2), _paths("b", 5)
         blob_hint.remember(folder, old)
         inode = os.stat(hint).st_ino
-        assert blob_hint.known(folder) == old
+        assert blob_hint.known(folder) == _names(old)
         with open(hint, "r+b") as handle:  # in place: the same inode, longer
             handle.write("".join(f"{p}\n" for p in sorted(new)).encode())
         assert os.stat(hint).st_ino == inode
-        assert blob_hint.known(folder) == new
+        assert blob_hint.known(folder) == _names(new)
         hint.write_bytes(b"")  # cut to nothing: none known
         assert blob_hint.known(folder) == set()

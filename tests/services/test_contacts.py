@@ -410,3 +410,53 @@ def test_a_supervisor_may_not_revoke_their_own_request(team: Team, docs: dict[st
     assert refused.value.rule == "four-eyes"
     assert store_state(team.path) == before
     assert contacts.revoke(team.login("sue"), contact.id, "abusive").status == "revoked"
+
+
+def _requests_from(session: Session, device: str, first: int, last: int) -> None:
+    """Requests ``first``..``last`` of another device as a pull keeps them
+    (``device_entries``), each followed by a decision: what a supervisor's store holds after
+    a day of a staff laptop."""
+    rows = []
+    for n in range(first, last + 1):
+        for seq, action in ((2 * n - 1, "contact.request"), (2 * n, "contact.approve")):
+            payload = json.dumps({"contact_id": f"c-{n:06d}", "reason": "r" * 200})
+            rows.append((device, seq, "t", "alice", action, payload, "h", "h", "h", "s", seq, ""))
+    session.conn.executemany(
+        "INSERT INTO device_entries (device_id, seq, at, actor, action, payload, payload_hash,"
+        " prev_hash, entry_hash, signature, org_seq, verdict) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _steps_to_find(session: Session, contact_id: str) -> int:
+    steps = 0
+
+    def step() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    session.conn.set_progress_handler(step, 1)
+    try:
+        device, entry = contacts._request_entry(session, contact_id)
+    finally:
+        session.conn.set_progress_handler(None, 0)
+    assert device == "laptop-1" and json.loads(entry.payload)["contact_id"] == contact_id
+    return steps
+
+
+def test_the_request_an_approval_cosigns_is_found_without_reading_every_request(
+    team: Team,
+) -> None:
+    """An approval looks for the request it cosigns among the other devices' entries: the
+    newest is found in as many steps with 2,000 requests held as with 20 (the read reached
+    the oldest entry, a cost that grew with the organisation's day)."""
+    session = team.login("bob")
+    _requests_from(session, "laptop-1", 1, 20)
+    few = _steps_to_find(session, "c-000020")
+    _requests_from(session, "laptop-1", 21, 2000)
+    many = _steps_to_find(session, "c-002000")
+    assert many < 2 * few, (few, many)
+    # an older one is found too
+    assert _steps_to_find(session, "c-000007") > few
