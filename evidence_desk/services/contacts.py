@@ -344,9 +344,9 @@ def _request_entry(session: Session, contact_id: str) -> tuple[str | None, ledge
     newest first: a decision is mostly of a recent request, and one contact has one request
     entry (a second is refused), so the order changes only how many are read (all of them,
     oldest first, was 27 ms an approval at 2,000 requests). Another device's is asked for
-    exactly, one row (``LIMIT 1``): a cursor reads one row ahead of the one it returns, and
-    with a filter only one entry passes, that read went through every request to the
-    oldest (17 % of a supervisor's device time late in a 500-laptop day)."""
+    exactly, one row (``LIMIT 1``): a cursor reads a row ahead of the one it returns, and
+    as only one entry passes the filter, that read ahead went on through every request to
+    the oldest (17 % of a supervisor's device time late in a 500-laptop day)."""
     for r in session.conn.execute(
         f"SELECT {ledger.ENTRY_COLUMNS} FROM ledger WHERE action = 'contact.request' "
         "ORDER BY seq DESC"
