@@ -507,7 +507,7 @@ def exchange(
         if checks:  # as ``/v1/check`` was asked only about a store holding entries
             body["devices"] = checks
     answer = client.post("/v1/sync", body)
-    # each named now (a bad one refused them all); read again: the chunked ones were added
+    # each named now (a bad one refused them all); the chunked ones were remembered as sent
     blob_hint.remember(folder, riders)
     report.blobs_up += len(riders)
     if answer.get("push") is not None:
@@ -718,13 +718,13 @@ def waiting_blobs(session: Session) -> dict[str, int]:
     app's sync status shows these (ui/sync_controller.py): the same records, no listing of
     the blob folder, and an orphan file no record names is never counted.
 
-    The status asks at every change of state, on the UI thread, and the answer read
-    the hub hint whole (services/blob_hint.py: a line per file pushed or pulled, on legal's
-    desktop every file of the organisation) and looked for every recorded file on disk. So
-    the answer is kept per store and worked out again only when what it is made of changed
-    (:func:`_waiting_key`: the hub file's size and time, the records' newest rows, the
-    ledger's head); a push or a pull appends to the hub file, an import or a shredding writes
-    records and an entry."""
+    The status asks at every change of state, on the UI thread, and the answer compares
+    every recorded name with the hub hint (services/blob_hint.py: a line per file pushed or
+    pulled, on legal's desktop every file of the organisation) and looks for every file left
+    on disk. So the answer is kept per store and worked out again only when what it is made
+    of changed (:func:`_waiting_key`: the hub file's size and time, the records' newest rows,
+    the ledger's head); a push or a pull appends to the hub file, an import or a shredding
+    writes records and an entry."""
     key = _waiting_key(session)
     held = _waiting.get(session.folder.path)
     if held is not None and held[0] == key:
