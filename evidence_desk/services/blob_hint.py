@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from evidence_desk.store.files import atomic_write
+from evidence_desk.store.files import atomic_write, identity
 from evidence_desk.store.folder import StoreFolder
 
 FILE: Final = "hub-blobs.txt"
@@ -68,12 +68,11 @@ def known(folder: StoreFolder) -> Set[str]:
     hint or it cannot be read). The set is this module's: read it, do not change it."""
     path = folder.path / FILE
     try:
-        stat = path.stat()
-        identity = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        now = identity(path)
         held = _reads.get(path)
-        if held is not None and held.identity == identity:
+        if held is not None and held.identity == now:
             return held.names
-        held = _grown(path, held, identity) or _whole(path, identity)
+        held = _grown(path, held, now) or _whole(path, now)
     except (OSError, UnicodeError):
         _reads.pop(path, None)
         return frozenset()
@@ -102,11 +101,10 @@ def remember(folder: StoreFolder, more: Iterable[str]) -> None:
                 lines = b"\n" + lines
         handle.write(lines)
         handle.flush()
-    if held is not None and held.identity[1] == end and held.whole == end:
+    if held is not None and held.whole == end:
         # the file as this process last read it, plus these lines: no need to read it again
-        stat = path.stat()
-        held.identity = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        held.whole = stat.st_size
+        held.identity = identity(path)
+        held.whole = held.identity[1]
         held.mark = (held.mark + lines)[-_MARK:]
         held.names.update(new)
 
@@ -118,10 +116,10 @@ def forget(folder: StoreFolder) -> None:
     path.unlink(missing_ok=True)
 
 
-def _grown(path: Path, held: _Read | None, identity: tuple[int, int, int]) -> _Read | None:
+def _grown(path: Path, held: _Read | None, now: tuple[int, int, int]) -> _Read | None:
     """``held`` and the whole lines appended after what it read, if the file only grew since
     (the same inode, the bytes it ended with still there); None to read it whole."""
-    if held is None or identity[0] != held.identity[0] or identity[1] < held.whole:
+    if held is None or now[0] != held.identity[0] or now[1] < held.whole:
         return None
     with open(path, "rb") as handle:
         handle.seek(held.whole - len(held.mark))
@@ -130,16 +128,16 @@ def _grown(path: Path, held: _Read | None, identity: tuple[int, int, int]) -> _R
         tail = handle.read()
     whole = tail.rfind(b"\n") + 1  # a last line cut short is read once it is ended
     held.names.update(_names(tail[:whole]))
-    held.identity = identity
+    held.identity = now
     held.mark = (held.mark + tail[:whole])[-_MARK:]
     held.whole += whole
     return held
 
 
-def _whole(path: Path, identity: tuple[int, int, int]) -> _Read:
+def _whole(path: Path, now: tuple[int, int, int]) -> _Read:
     data = path.read_bytes()
     whole = data.rfind(b"\n") + 1
-    return _Read(identity, whole, data[max(0, whole - _MARK) : whole], _names(data[:whole]))
+    return _Read(now, whole, data[max(0, whole - _MARK) : whole], _names(data[:whole]))
 
 
 def _names(lines: bytes) -> set[str]:

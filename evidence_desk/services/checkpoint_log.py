@@ -36,7 +36,7 @@ from evidence_desk.domain.errors import HubForked
 from evidence_desk.domain.wording import Catalogue
 from evidence_desk.integrity import org_checkpoints as org
 from evidence_desk.integrity.org_checkpoints import OrgCheckpoint, SignedCheckpoint
-from evidence_desk.store.files import atomic_write, fsync_dir
+from evidence_desk.store.files import atomic_write, fsync_dir, identity
 from evidence_desk.store.folder import StoreFolder
 
 SEEN_FILE: Final = "org-checkpoints.jsonl"
@@ -95,7 +95,7 @@ def seen(folder: StoreFolder, *, fresh: bool = False) -> list[Seen]:
         return _old(folder.path / OLD_SEEN_FILE)
     held = _reads.get(path)
     try:
-        if fresh or held is None or _identity(path) != held.identity:
+        if fresh or held is None or identity(path) != held.identity:
             held = _read(path)
     except (OSError, ValueError, KeyError, TypeError) as error:  # MalformedCheckpoint too
         _reads.pop(path, None)
@@ -134,15 +134,10 @@ def _line(one: Seen) -> bytes:
     return json.dumps(one.as_json(), separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def _identity(path: Path) -> tuple[int, int, int]:
-    stat = path.stat()
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
-
-
 def _read(path: Path) -> _Read:
     data = path.read_bytes()
     whole = data.rfind(b"\n") + 1  # a last line cut short is not read
-    read = _Read(_identity(path), whole)
+    read = _Read(identity(path), whole)
     for raw in data[:whole].splitlines():
         if raw.strip():
             _take(read, json.loads(raw))
@@ -167,7 +162,7 @@ def _append(path: Path, lines: bytes) -> None:
     ``keep`` read it)."""
     created = not path.exists()
     held = _Read((0, 0, 0), 0) if created else _reads.get(path)
-    if held is None or (not created and _identity(path) != held.identity):
+    if held is None or (not created and identity(path) != held.identity):
         held = _read(path)
     with open(path, "ab") as handle:
         if handle.seek(0, os.SEEK_END) != held.whole:
@@ -180,7 +175,7 @@ def _append(path: Path, lines: bytes) -> None:
     for raw in lines.splitlines():
         _take(held, json.loads(raw))
     held.whole += len(lines)
-    held.identity = _identity(path)
+    held.identity = identity(path)
     _reads[path] = held
 
 

@@ -77,7 +77,7 @@ from evidence_desk.services import (
 from evidence_desk.services.hub_client import HubClient, HubRefused
 from evidence_desk.services.session import Session
 from evidence_desk.store import db
-from evidence_desk.store.files import atomic_write
+from evidence_desk.store.files import atomic_write, identity
 from evidence_desk.store.folder import StoreFolder
 from evidence_desk.store.lock import WriterLock
 
@@ -741,12 +741,11 @@ _waiting: dict[Path, tuple[tuple[object, ...], dict[str, int]]] = {}
 
 def _waiting_key(session: Session) -> tuple[object, ...]:
     """What :func:`waiting_blobs`' answer is made of, read cheaply: the hub file's inode,
-    size and modification time (a push or a pull replaces it; it is not read), the newest
+    size and modification time (a push or a pull appends to it; it is not read), the newest
     rows of the blob records and of the ledger (an index's last entry each), and the number
     of shreddings (a few rows)."""
     try:
-        stat = (session.folder.path / blob_hint.FILE).stat()
-        hub_file: tuple[int, int, int] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        hub_file: tuple[int, int, int] | None = identity(session.folder.path / blob_hint.FILE)
     except OSError:
         hub_file = None
     rows = session.conn.execute(

@@ -99,6 +99,13 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def identity(path: Path) -> tuple[int, int, int]:
+    """A file's inode, size and modification time (ns): what tells a process that a file it
+    read is no longer as it read it, without reading it (OSError when it is not there)."""
+    stat = path.stat()
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
